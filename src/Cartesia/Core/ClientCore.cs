@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Cartesia.Core.Diagnostics;
+using Cartesia.Core.Http;
+using Cartesia.Core.Json;
+using Cartesia.Tts;
+using Microsoft.Extensions.Logging;
+
+namespace Cartesia.Core;
+
+/// <summary>What every sub-client of one <see cref="CartesiaClient"/> shares: settings, HTTP pipeline, JSON, logging.</summary>
+internal sealed class ClientCore : IDisposable
+{
+    private readonly ConcurrentDictionary<string, bool> _warnedModels = new(StringComparer.Ordinal);
+    private readonly bool _ownsHttpClient;
+
+    public ClientCore(ClientSettings settings)
+    {
+        Settings = settings;
+        ClientLogger = settings.LoggerFactory.CreateLogger(Log.ClientCategory);
+        Json = CartesiaJsonContext.ForVersion(settings.ApiVersion);
+
+        if (settings.UserHttpClient is { } userClient)
+        {
+            Http = userClient;
+            if (userClient.Timeout != Timeout.InfiniteTimeSpan && (settings.Timeout == Timeout.InfiniteTimeSpan || userClient.Timeout < settings.Timeout))
+            {
+                Log.HttpClientTimeoutShorter(ClientLogger, userClient.Timeout, settings.Timeout);
+            }
+        }
+        else
+        {
+            Http = new HttpClient(CreateHandler(settings)) { Timeout = Timeout.InfiniteTimeSpan };
+            _ownsHttpClient = true;
+        }
+
+        HttpLogger = settings.LoggerFactory.CreateLogger(Log.HttpCategory);
+        Pipeline = new HttpPipeline(settings, Http, HttpLogger);
+    }
+
+    public ClientSettings Settings { get; }
+
+    public HttpClient Http { get; }
+
+    public HttpPipeline Pipeline { get; }
+
+    public CartesiaJsonContext Json { get; }
+
+    public ILogger ClientLogger { get; }
+
+    public ILogger HttpLogger { get; }
+
+    /// <summary>Logs, once per client and model, that a sunset model is being used.</summary>
+    public void WarnIfSunset(TtsModel model)
+    {
+        if (model.SunsetDate is { } date && _warnedModels.TryAdd(model.Value, true))
+        {
+            Log.SunsetModel(ClientLogger, model.Value, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), model.Replacement?.Value ?? "a current model");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            Http.Dispose();
+        }
+    }
+
+    private static SocketsHttpHandler CreateHandler(ClientSettings settings) => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = settings.Timeout == Timeout.InfiniteTimeSpan || settings.Timeout > TimeSpan.FromSeconds(10)
+            ? TimeSpan.FromSeconds(10)
+            : settings.Timeout,
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
+        EnableMultipleHttp2Connections = true,
+    };
+}

@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Cartesia.Core.Diagnostics;
+using Cartesia.Core.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Cartesia.Core.Http;
+
+/// <summary>
+/// The one HTTP path every REST call takes, synchronous or asynchronous: headers (credential,
+/// <c>Cartesia-Version</c>, identity), per-attempt timeout, retries with backoff and server-requested delays,
+/// and the mapping of failures to the SDK's exceptions.
+/// </summary>
+internal sealed class HttpPipeline
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    private readonly ClientSettings _settings;
+    private readonly HttpClient _http;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public HttpPipeline(ClientSettings settings, HttpClient http, ILogger logger, TimeProvider? time = null)
+    {
+        _settings = settings;
+        _http = http;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Sends a request with retries; returns a successful response or throws.</summary>
+    /// <exception cref="CartesiaApiException">The service answered with an error status.</exception>
+    /// <exception cref="CartesiaConnectionException">The service could not be reached or timed out.</exception>
+    public async ValueTask<PipelineResponse> SendAsync(PipelineRequest request, bool async, CancellationToken cancellationToken)
+    {
+        if (request.RequiresCredential && _settings.Credential is null)
+        {
+            throw new InvalidOperationException(
+                $"No Cartesia API key: pass one to new CartesiaClient(apiKey), set CartesiaClientOptions.ApiKey, or set the {CartesiaClientOptions.ApiKeyEnvironmentVariable} environment variable.");
+        }
+
+        Uri uri = _settings.ResolveHttp(request.PathAndQuery);
+        string logUrl = SecretRedactor.RedactUri(uri);
+        string method = request.Method.Method;
+        long started = Stopwatch.GetTimestamp();
+        int maxAttempts = _settings.MaxRetries + 1;
+
+        for (int attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Log.SendingRequest(_logger, method, logUrl, request.Operation, attempt);
+            AttemptResult result = await SendOnceAsync(request, uri, logUrl, attempt, started, async, cancellationToken).ConfigureAwait(false);
+            if (result.Response is not null)
+            {
+                return result.Response;
+            }
+
+            RetryDecision decision = result.Decision;
+            if (!decision.Retry || attempt >= maxAttempts)
+            {
+                string reason = decision.Retry ? $"{decision.Reason}; giving up after {attempt} attempt(s)" : decision.Reason;
+                Log.NotRetrying(_logger, method, logUrl, request.Operation, reason);
+                throw result.CreateException(attempt, decision);
+            }
+
+            TimeSpan delay = RetryPolicy.Delay(attempt, decision.ServerDelay);
+            Log.Retrying(_logger, method, logUrl, request.Operation, (long)delay.TotalMilliseconds, attempt, _settings.MaxRetries, decision.Reason);
+            await SyncAsync.DelayAsync(delay, async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<AttemptResult> SendOnceAsync(PipelineRequest request, Uri uri, string logUrl, int attempt, long started, bool async, CancellationToken cancellationToken)
+    {
+        using HttpRequestMessage message = CreateMessage(request, uri);
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_settings.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            attemptCts.CancelAfter(_settings.Timeout);
+        }
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = async
+                ? await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false)
+                : _http.Send(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token);
+
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            CartesiaResponseInfo info = CartesiaResponseInfo.FromMessage(response, attempt, elapsed);
+            long elapsedMs = (long)elapsed.TotalMilliseconds;
+            Log.ReceivedResponse(_logger, info.StatusCode, request.Method.Method, logUrl, elapsedMs, info.RequestId);
+
+            if (response.IsSuccessStatusCode)
+            {
+                byte[]? body = request.StreamResponse ? null : await ReadBodyAsync(response, int.MaxValue, async, attemptCts.Token).ConfigureAwait(false);
+                var success = new PipelineResponse(response, body, info);
+                response = null; // owned by the caller now
+                return AttemptResult.Success(success);
+            }
+
+            byte[] errorBytes = await ReadBodyAsync(response, MaxErrorBodyBytes, async, attemptCts.Token).ConfigureAwait(false);
+            string? errorBody = SecretRedactor.Scrub(Encoding.UTF8.GetString(errorBytes), _settings.Credential);
+            RetryDecision decision = RetryPolicy.ForStatus(info.StatusCode, response.Headers, request.Kind, _settings, _time.GetUtcNow());
+            return AttemptResult.Status(info, errorBody, decision);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException or ObjectDisposedException)
+        {
+            return Failure(ex, request, logUrl, attemptCts.IsCancellationRequested);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    private AttemptResult Failure(Exception ex, PipelineRequest request, string logUrl, bool attemptTimedOut)
+    {
+        string target = $"{request.Method.Method} {logUrl}";
+        string failure = $"{ex.GetType().Name}: {ex.Message}";
+        Log.RequestFailed(_logger, request.Method.Method, logUrl, request.Operation, failure);
+
+        if (attemptTimedOut)
+        {
+            return AttemptResult.Timeout(ex,
+                $"The request {target} did not complete within {RetryPolicy.Describe(_settings.Timeout)} (CartesiaClientOptions.Timeout)",
+                _settings.Timeout,
+                RetryPolicy.ForFailure(false, "the attempt timed out", request.Kind, _settings));
+        }
+
+        if (ex is TaskCanceledException { InnerException: TimeoutException })
+        {
+            TimeSpan httpTimeout = _http.Timeout;
+            return AttemptResult.Timeout(ex,
+                $"The request {target} was cut by the Timeout of the HttpClient you supplied ({RetryPolicy.Describe(httpTimeout)}); set HttpClient.Timeout to Timeout.InfiniteTimeSpan and use CartesiaClientOptions.Timeout",
+                httpTimeout,
+                RetryPolicy.ForFailure(false, "the HttpClient timeout expired", request.Kind, _settings));
+        }
+
+        bool notProcessed = ex is HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+        };
+        string what = notProcessed ? "the connection could not be made" : "the connection failed";
+        return AttemptResult.Connection(ex, $"Could not complete {target}: {ex.Message}", RetryPolicy.ForFailure(notProcessed, what, request.Kind, _settings));
+    }
+
+    private HttpRequestMessage CreateMessage(PipelineRequest request, Uri uri)
+    {
+        var message = new HttpRequestMessage(request.Method, uri);
+        HttpRequestHeaders headers = message.Headers;
+        if (_settings.Credential is { } credential)
+        {
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", credential.Secret);
+        }
+
+        headers.TryAddWithoutValidation("Cartesia-Version", _settings.ApiVersion.Value);
+        headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
+        headers.TryAddWithoutValidation("X-Cartesia-Client", ClientIdentity.ClientName);
+        headers.TryAddWithoutValidation("Accept", request.Accept);
+        message.Content = request.Content?.Invoke();
+
+        Override(message, _settings.DefaultHeaders);
+        if (request.Headers is not null)
+        {
+            Override(message, request.Headers);
+        }
+
+        return message;
+    }
+
+    private static void Override(HttpRequestMessage message, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        foreach ((string name, string value) in headers)
+        {
+            if (message.Content is not null && name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            {
+                message.Content.Headers.Remove(name);
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+            else
+            {
+                message.Headers.Remove(name);
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+    }
+
+    /// <summary>Reads a body up to a limit, within the attempt's timeout, synchronously or not.</summary>
+    private static async ValueTask<byte[]> ReadBodyAsync(HttpResponseMessage response, int limit, bool async, CancellationToken cancellationToken)
+    {
+        // A synchronous read does not observe the token, so the token aborts it by disposing the response.
+        using CancellationTokenRegistration abort = async ? default : cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
+        try
+        {
+            Stream stream = async
+                ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
+                : response.Content.ReadAsStream(cancellationToken);
+            using var buffer = new MemoryStream();
+            byte[] chunk = new byte[16 * 1024];
+            while (buffer.Length < limit)
+            {
+                int read = async
+                    ? await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken).ConfigureAwait(false)
+                    : stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is IOException or ObjectDisposedException or HttpRequestException)
+        {
+            throw new OperationCanceledException("Reading the response was cancelled.", ex, cancellationToken);
+        }
+    }
+
+    /// <summary>The outcome of one attempt: a response, or what failed and whether to retry.</summary>
+    private readonly struct AttemptResult
+    {
+        private readonly Func<int, RetryDecision, Exception>? _createException;
+
+        private AttemptResult(PipelineResponse? response, RetryDecision decision, Func<int, RetryDecision, Exception>? createException)
+        {
+            Response = response;
+            Decision = decision;
+            _createException = createException;
+        }
+
+        public PipelineResponse? Response { get; }
+
+        public RetryDecision Decision { get; }
+
+        public Exception CreateException(int attempts, RetryDecision decision) => _createException!(attempts, decision);
+
+        public static AttemptResult Success(PipelineResponse response) => new(response, default, null);
+
+        public static AttemptResult Status(CartesiaResponseInfo info, string? body, RetryDecision decision)
+            => new(null, decision, (attempts, d) => ApiErrorFactory.Create(
+                new CartesiaResponseInfo(info.StatusCode, info.Headers, attempts, info.Elapsed),
+                body,
+                d.ServerDelay,
+                d.ServerDelayTooLong ? $"Not retried: {d.Reason}." : null));
+
+        public static AttemptResult Timeout(Exception cause, string message, TimeSpan timeout, RetryDecision decision)
+            => new(null, decision, (attempts, d) => new CartesiaTimeoutException($"{message}. {Attempts(attempts, d)}", cause)
+            {
+                Phase = CartesiaTimeoutPhase.Request,
+                Timeout = timeout,
+                Attempts = attempts,
+            });
+
+        public static AttemptResult Connection(Exception cause, string message, RetryDecision decision)
+            => new(null, decision, (attempts, d) => new CartesiaConnectionException($"{message.TrimEnd('.')}. {Attempts(attempts, d)}", cause) { Attempts = attempts });
+
+        private static string Attempts(int attempts, RetryDecision decision)
+            => decision.Retry ? $"Gave up after {attempts} attempt(s)." : $"Not retried: {decision.Reason}.";
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cartesia.Tts;
+
+namespace Cartesia.Core.Json;
+
+/// <summary>The source-generated JSON metadata of every model (trimming- and NativeAOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
+    UseStringEnumConverter = false)]
+[JsonSerializable(typeof(ApiStatus))]
+[JsonSerializable(typeof(AudioOutputFormat))]
+[JsonSerializable(typeof(TtsRequest))]
+[JsonSerializable(typeof(TtsSseRequest))]
+[JsonSerializable(typeof(TtsVoice))]
+[JsonSerializable(typeof(GenerationConfig))]
+[JsonSerializable(typeof(WordTimestamps))]
+[JsonSerializable(typeof(PhonemeTimestamps))]
+[JsonSerializable(typeof(TtsChunkEvent))]
+[JsonSerializable(typeof(TtsTimestampsEvent))]
+[JsonSerializable(typeof(TtsPhonemeTimestampsEvent))]
+[JsonSerializable(typeof(TtsFlushDoneEvent))]
+[JsonSerializable(typeof(TtsDoneEvent))]
+[JsonSerializable(typeof(TtsErrorEvent))]
+[JsonSerializable(typeof(JsonElement))]
+public sealed partial class CartesiaJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// A context whose request shapes follow an API version (the voice is a plain id from 2026-08-14 and
+    /// <c>{"mode":"id","id":…}</c> before).
+    /// </summary>
+    /// <param name="version">The API version requests are shaped for.</param>
+    public static CartesiaJsonContext ForVersion(CartesiaApiVersion version)
+    {
+        if (version.UsesPlainVoiceId)
+        {
+            return Default;
+        }
+
+        var options = new JsonSerializerOptions(Default.Options);
+        options.Converters.Add(new TtsVoiceJsonConverter(legacyShape: true));
+        return new CartesiaJsonContext(options);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace Cartesia.Core;
+
+/// <summary>
+/// Support for the SDK's synchronous twins: each operation is written once as
+/// <c>ValueTask XxxAsync(bool async, …)</c>; with <c>async: false</c> every step inside runs synchronously
+/// (HttpClient.Send, Stream.Read, Thread.Sleep), so the returned task is already complete and nothing blocks
+/// on an asynchronous operation.
+/// </summary>
+internal static class SyncAsync
+{
+    /// <summary>Returns the result of a task that the synchronous code path has already completed.</summary>
+    public static T EnsureCompleted<T>(this ValueTask<T> task)
+    {
+        Debug.Assert(task.IsCompleted, "The synchronous code path awaited something asynchronous.");
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Observes a task that the synchronous code path has already completed.</summary>
+    public static void EnsureCompleted(this ValueTask task)
+    {
+        Debug.Assert(task.IsCompleted, "The synchronous code path awaited something asynchronous.");
+        task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Waits, synchronously or asynchronously, honouring cancellation.</summary>
+    public static async ValueTask DelayAsync(TimeSpan delay, bool async, CancellationToken cancellationToken)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return;
+        }
+
+        if (async)
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            cancellationToken.WaitHandle.WaitOne(delay);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using Cartesia.Core;
+using Cartesia.Core.Http;
+using Cartesia.Core.Sse;
+
+namespace Cartesia.Tts;
+
+/// <summary>
+/// Text-to-speech (Sonic) over HTTP: <c>POST /tts/bytes</c> (<see cref="GenerateAsync"/>, streaming audio in any
+/// container) and <c>POST /tts/sse</c> (<see cref="GenerateSseAsync"/>, typed events with timestamps).
+/// Reach it as <see cref="CartesiaClient.Tts"/>.
+/// </summary>
+public class TtsClient
+{
+    private readonly ClientCore _core;
+
+    /// <summary>For mocking in tests.</summary>
+    protected TtsClient() => _core = null!;
+
+    internal TtsClient(ClientCore core) => _core = core;
+
+    /// <summary>
+    /// Generates speech with <c>POST /tts/bytes</c> and returns as soon as the audio starts arriving; read or save
+    /// <see cref="TtsAudioResponse.Audio"/> as it streams. Retried only where that cannot bill twice.
+    /// </summary>
+    /// <param name="request">What to say, with which model, voice and output format.</param>
+    /// <param name="cancellationToken">Cancels the request, and later the audio stream (closing the connection).</param>
+    /// <returns>The streaming audio; dispose it when done.</returns>
+    /// <exception cref="ArgumentException">The request is not valid (checked before anything is sent).</exception>
+    /// <exception cref="CartesiaApiException">The service rejected the request.</exception>
+    /// <exception cref="CartesiaConnectionException">The service could not be reached or timed out.</exception>
+    public virtual Task<TtsAudioResponse> GenerateAsync(TtsRequest request, CancellationToken cancellationToken = default)
+        => GenerateCoreAsync(request, async: true, cancellationToken).AsTask();
+
+    /// <summary>The synchronous twin of <see cref="GenerateAsync"/>.</summary>
+    /// <param name="request">What to say, with which model, voice and output format.</param>
+    /// <param name="cancellationToken">Cancels the request, and later the audio stream (closing the connection).</param>
+    /// <returns>The streaming audio; dispose it when done.</returns>
+    public virtual TtsAudioResponse Generate(TtsRequest request, CancellationToken cancellationToken = default)
+        => GenerateCoreAsync(request, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Generates speech with <c>POST /tts/bytes</c> and returns all of its bytes.</summary>
+    /// <param name="request">What to say, with which model, voice and output format.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The whole audio, in the requested container.</returns>
+    public virtual async Task<byte[]> GenerateBytesAsync(TtsRequest request, CancellationToken cancellationToken = default)
+    {
+        TtsAudioResponse response = await GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+        await using (response.ConfigureAwait(false))
+        {
+            return await response.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The synchronous twin of <see cref="GenerateBytesAsync"/>.</summary>
+    /// <param name="request">What to say, with which model, voice and output format.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The whole audio, in the requested container.</returns>
+    public virtual byte[] GenerateBytes(TtsRequest request, CancellationToken cancellationToken = default)
+    {
+        using TtsAudioResponse response = Generate(request, cancellationToken);
+        return response.ReadAllBytes();
+    }
+
+    /// <summary>
+    /// Generates speech with <c>POST /tts/sse</c> as a stream of typed events: <see cref="TtsChunkEvent"/> (audio,
+    /// decoded), <see cref="TtsTimestampsEvent"/>, <see cref="TtsPhonemeTimestampsEvent"/>, <see cref="TtsUnknownEvent"/>,
+    /// and <see cref="TtsDoneEvent"/> last. An error event ends the stream with <see cref="CartesiaStreamException"/>;
+    /// a stream that stops without <c>done</c> ends with <see cref="CartesiaIncompleteStreamException"/>.
+    /// </summary>
+    /// <param name="request">What to say; the output container must be raw.</param>
+    /// <param name="cancellationToken">Cancels the request and the stream (closing the connection).</param>
+    /// <returns>The events; the request is sent when enumeration starts.</returns>
+    /// <exception cref="ArgumentException">The request is not valid (checked now, before anything is sent).</exception>
+    public virtual CartesiaAsyncStream<TtsEvent> GenerateSseAsync(TtsSseRequest request, CancellationToken cancellationToken = default)
+        => new SseAsyncStream<TtsEvent>(PrepareSse(request), cancellationToken);
+
+    /// <summary>The synchronous twin of <see cref="GenerateSseAsync"/>.</summary>
+    /// <param name="request">What to say; the output container must be raw.</param>
+    /// <param name="cancellationToken">Cancels the request and the stream (closing the connection).</param>
+    /// <returns>The events; the request is sent when enumeration starts.</returns>
+    public virtual CartesiaStream<TtsEvent> GenerateSse(TtsSseRequest request, CancellationToken cancellationToken = default)
+        => new SseSyncStream<TtsEvent>(PrepareSse(request), cancellationToken);
+
+    private async ValueTask<TtsAudioResponse> GenerateCoreAsync(TtsRequest request, bool async, CancellationToken cancellationToken)
+    {
+        TtsRequestValidator.Validate(request, TtsRequestValidator.Transport.Bytes, _core.Settings.ApiVersion, nameof(request));
+        _core.WarnIfSunset(request.ModelId);
+        var pipelineRequest = new PipelineRequest
+        {
+            Method = HttpMethod.Post,
+            PathAndQuery = "/tts/bytes",
+            Operation = "tts.generate",
+            Content = JsonBody.Create(request, _core.Json.TtsRequest),
+            Accept = "*/*",
+            Kind = OperationKind.Generation,
+            StreamResponse = true,
+        };
+
+        PipelineResponse response = await _core.Pipeline.SendAsync(pipelineRequest, async, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RejectNonAudioAsync(response, pipelineRequest, async, cancellationToken).ConfigureAwait(false);
+            ResponseBodyStream audio = await ResponseBodyStream.OpenAsync(response, _core.Settings.StreamIdleTimeout, "audio stream of POST /tts/bytes", async, cancellationToken).ConfigureAwait(false);
+            return new TtsAudioResponse(audio, request.OutputFormat, response.Info);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private Func<bool, CancellationToken, ValueTask<SseSession<TtsEvent>>> PrepareSse(TtsSseRequest request)
+    {
+        TtsRequestValidator.Validate(request, TtsRequestValidator.Transport.Stream, _core.Settings.ApiVersion, nameof(request));
+        if (request.ContextId is not null)
+        {
+            TtsRequestValidator.CheckId(request.ContextId, "TtsSseRequest.ContextId (context_id)", nameof(request));
+        }
+
+        _core.WarnIfSunset(request.ModelId);
+        var pipelineRequest = new PipelineRequest
+        {
+            Method = HttpMethod.Post,
+            PathAndQuery = "/tts/sse",
+            Operation = "tts.generate_sse",
+            Content = JsonBody.Create(request, _core.Json.TtsSseRequest),
+            Accept = "text/event-stream",
+            Kind = OperationKind.Generation,
+            StreamResponse = true,
+        };
+
+        return async (async, cancellationToken) =>
+        {
+            PipelineResponse response = await _core.Pipeline.SendAsync(pipelineRequest, async, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                string? mediaType = response.MediaType;
+                if (mediaType is not null && mediaType != "text/event-stream")
+                {
+                    await RejectNonAudioAsync(response, pipelineRequest, async, cancellationToken).ConfigureAwait(false);
+                    throw new CartesiaProtocolException($"POST /tts/sse answered with {mediaType} instead of text/event-stream.");
+                }
+
+                ResponseBodyStream body = await ResponseBodyStream.OpenAsync(response, _core.Settings.StreamIdleTimeout, "event stream of POST /tts/sse", async, cancellationToken).ConfigureAwait(false);
+                return new SseSession<TtsEvent>(TtsSseProtocol.Instance, body, "tts.generate_sse", _core.HttpLogger);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        };
+    }
+
+    /// <summary>
+    /// A successful status with a JSON or text body is an error message, never audio: it is reported, not
+    /// handed over as sound.
+    /// </summary>
+    private static async ValueTask RejectNonAudioAsync(PipelineResponse response, PipelineRequest request, bool async, CancellationToken cancellationToken)
+    {
+        string? mediaType = response.MediaType;
+        bool textual = mediaType is not null
+            && (mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        if (!textual || mediaType == "text/event-stream")
+        {
+            return;
+        }
+
+        string body = async
+            ? await response.Message.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)
+            : new StreamReader(response.Message.Content.ReadAsStream(cancellationToken), Encoding.UTF8).ReadToEnd();
+        string excerpt = body.Length > 300 ? body[..300] + "…" : body;
+        throw new CartesiaProtocolException($"{request.Method} {request.PathAndQuery} answered {response.Info.StatusCode} with {mediaType} instead of audio: {excerpt}")
+        {
+            Payload = excerpt,
+        };
+    }
+}

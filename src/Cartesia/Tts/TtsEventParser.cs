@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Cartesia.Core.Json;
+
+namespace Cartesia.Tts;
+
+/// <summary>
+/// Parses a text-to-speech event (SSE data or WebSocket frame) straight from its UTF-8 JSON, decoding the audio
+/// from base64 into its own buffer with no intermediate string. Unknown fields go to
+/// <see cref="CartesiaModel.AdditionalProperties"/>; unknown types become <see cref="TtsUnknownEvent"/>.
+/// </summary>
+internal static class TtsEventParser
+{
+    /// <summary>Parses one event.</summary>
+    /// <param name="json">The event's JSON object.</param>
+    /// <param name="sseEventName">The SSE <c>event:</c> name, used only when the JSON has no type.</param>
+    /// <exception cref="JsonException">The payload is not a valid event object.</exception>
+    public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("An event must be a JSON object.");
+        }
+
+        string? type = null;
+        string? contextId = null;
+        int? statusCode = null;
+        bool done = false;
+        byte[]? audio = null;
+        double? stepTime = null;
+        int? flushId = null;
+        bool? flushDone = null;
+        WordTimestamps? words = null;
+        PhonemeTimestamps? phonemes = null;
+        string? errorCode = null, title = null, message = null, requestId = null, docUrl = null, legacyError = null;
+        Dictionary<string, JsonElement>? extra = null;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                type = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                audio = reader.TokenType switch
+                {
+                    JsonTokenType.Null => [],
+                    JsonTokenType.String => DecodeBase64(ref reader),
+                    _ => throw new JsonException("The audio data must be a base64 string."),
+                };
+            }
+            else if (reader.ValueTextEquals("context_id"u8))
+            {
+                contextId = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("status_code"u8))
+            {
+                statusCode = JsonReading.ReadInt32(ref reader);
+            }
+            else if (reader.ValueTextEquals("done"u8))
+            {
+                done = JsonReading.ReadBoolean(ref reader) ?? false;
+            }
+            else if (reader.ValueTextEquals("step_time"u8))
+            {
+                stepTime = JsonReading.ReadDouble(ref reader);
+            }
+            else if (reader.ValueTextEquals("flush_id"u8))
+            {
+                flushId = JsonReading.ReadInt32(ref reader);
+            }
+            else if (reader.ValueTextEquals("flush_done"u8))
+            {
+                flushDone = JsonReading.ReadBoolean(ref reader);
+            }
+            else if (reader.ValueTextEquals("word_timestamps"u8))
+            {
+                reader.Read();
+                words = ReadWordTimestamps(ref reader);
+            }
+            else if (reader.ValueTextEquals("phoneme_timestamps"u8))
+            {
+                reader.Read();
+                phonemes = ReadPhonemeTimestamps(ref reader);
+            }
+            else if (reader.ValueTextEquals("error_code"u8))
+            {
+                errorCode = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("title"u8))
+            {
+                title = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                message = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("request_id"u8))
+            {
+                requestId = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("doc_url"u8))
+            {
+                docUrl = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    legacyError = reader.GetString();
+                }
+                else
+                {
+                    // Not the legacy string form: keep it as an unknown field rather than guess.
+                    (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))["error"] = JsonElement.ParseValue(ref reader);
+                }
+            }
+            else
+            {
+                JsonReading.ReadUnknown(ref reader, ref extra);
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("The event object is incomplete.");
+        }
+
+        type ??= sseEventName is "error" ? "error" : null;
+        return type switch
+        {
+            "chunk" => new TtsChunkEvent { Audio = audio ?? [], StepTime = stepTime, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
+            "timestamps" when phonemes is null || words is not null => new TtsTimestampsEvent { WordTimestamps = words, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
+            "phoneme_timestamps" or "timestamps" => new TtsPhonemeTimestampsEvent { PhonemeTimestamps = phonemes, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
+            "flush_done" => new TtsFlushDoneEvent { FlushId = flushId, FlushDone = flushDone, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
+            "done" => new TtsDoneEvent { ContextId = contextId, StatusCode = statusCode, Done = true, AdditionalProperties = extra },
+            "error" => new TtsErrorEvent { ErrorCode = errorCode, Title = title, Message = message, RequestId = requestId, DocUrl = docUrl, Error = legacyError, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
+            null => throw new JsonException("The event has no \"type\"."),
+            _ => new TtsUnknownEvent(type, JsonElement.Parse(json)) { ContextId = contextId, StatusCode = statusCode, Done = done },
+        };
+    }
+
+    private static byte[] DecodeBase64(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetBytesFromBase64();
+        }
+        catch (FormatException ex)
+        {
+            throw new JsonException("The audio data is not valid base64.", ex);
+        }
+    }
+
+    private static WordTimestamps? ReadWordTimestamps(ref Utf8JsonReader reader)
+        => ReadTimings(ref reader, "words"u8) is { } t
+            ? new WordTimestamps { Words = t.Texts, Start = t.Start, End = t.End, AdditionalProperties = t.Extra }
+            : null;
+
+    private static PhonemeTimestamps? ReadPhonemeTimestamps(ref Utf8JsonReader reader)
+        => ReadTimings(ref reader, "phonemes"u8) is { } t
+            ? new PhonemeTimestamps { Phonemes = t.Texts, Start = t.Start, End = t.End, AdditionalProperties = t.Extra }
+            : null;
+
+    /// <summary>Reads <c>{"&lt;texts&gt;": [...], "start": [...], "end": [...]}</c>, or null.</summary>
+    private static (string[] Texts, double[] Start, double[] End, Dictionary<string, JsonElement>? Extra)? ReadTimings(ref Utf8JsonReader reader, ReadOnlySpan<byte> textsName)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        JsonReading.Expect(ref reader, JsonTokenType.StartObject);
+        string[] texts = [];
+        double[] start = [], end = [];
+        Dictionary<string, JsonElement>? extra = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(textsName))
+            {
+                reader.Read();
+                texts = JsonReading.ReadStringArray(ref reader);
+            }
+            else if (reader.ValueTextEquals("start"u8))
+            {
+                reader.Read();
+                start = JsonReading.ReadDoubleArray(ref reader);
+            }
+            else if (reader.ValueTextEquals("end"u8))
+            {
+                reader.Read();
+                end = JsonReading.ReadDoubleArray(ref reader);
+            }
+            else
+            {
+                JsonReading.ReadUnknown(ref reader, ref extra);
+            }
+        }
+
+        return (texts, start, end, extra);
+    }
+}
