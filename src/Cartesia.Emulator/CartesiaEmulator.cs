@@ -1,0 +1,128 @@
+using Cartesia.Emulator.Catalog;
+using Cartesia.Emulator.Faults;
+using Cartesia.Emulator.Hosting;
+using Cartesia.Emulator.Journal;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
+
+namespace Cartesia.Emulator;
+
+/// <summary>
+/// A local Cartesia API server on loopback (Kestrel): REST, Server-Sent Events and WebSockets with in-memory
+/// state, both error formats, API versions, deterministic decodable speech, pacing, fault injection and a
+/// journal of what it received. Start one per test class (or per test) with <see cref="StartAsync"/>; point any
+/// Cartesia SDK at <see cref="BaseUri"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+/// using CartesiaClient client = emulator.CreateClient();
+/// byte[] wav = await client.Tts.GenerateBytesAsync(new TtsRequest { … });
+/// </code>
+/// </example>
+public sealed class CartesiaEmulator : IAsyncDisposable
+{
+    /// <summary>The key <see cref="CreateClient"/> uses when the emulator accepts any key.</summary>
+    public const string AnyKeyPlaceholder = "sk_car_emulator";
+
+    private readonly WebApplication _app;
+    private EmulatorPacing _pacing;
+
+    private CartesiaEmulator(CartesiaEmulatorOptions options)
+    {
+        options.Pacing.Validate();
+        _pacing = options.Pacing.Clone();
+        ApiKey = options.ApiKey;
+        _app = EmulatorApp.Build(options, this);
+    }
+
+    /// <summary>The REST base URL, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>The WebSocket base URL, for example <c>ws://127.0.0.1:41234/</c>.</summary>
+    public Uri WebSocketBaseUri { get; private set; } = null!;
+
+    /// <summary>The port the emulator listens on.</summary>
+    public int Port => BaseUri.Port;
+
+    /// <summary>The only API key accepted, or null when any non-empty key is.</summary>
+    public string? ApiKey { get; }
+
+    /// <summary>What the emulator received.</summary>
+    public EmulatorJournal Journal { get; } = new();
+
+    /// <summary>Faults to inject into coming requests.</summary>
+    public EmulatorFaults Faults { get; } = new();
+
+    /// <summary>How generated audio is paced (takes effect for requests that start after the change).</summary>
+    public EmulatorPacing Pacing
+    {
+        get => Volatile.Read(ref _pacing);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            value.Validate();
+            Volatile.Write(ref _pacing, value.Clone());
+        }
+    }
+
+    /// <summary>A public voice of the seeded catalogue ("Barbershop Man"), used by default by the CLI and samples.</summary>
+    public static string DefaultVoiceId => VoiceCatalog.DefaultVoiceId;
+
+    /// <summary>The seeded account's Pro Voice Clone, trained on <c>sonic-3-2026-01-12</c> (it needs that model id).</summary>
+    public static string ProVoiceCloneId => VoiceCatalog.ProVoiceCloneId;
+
+    internal EmulatorState State { get; } = new();
+
+    /// <summary>Starts an emulator.</summary>
+    /// <param name="options">Its settings; null for loopback on a free port, any key accepted.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<CartesiaEmulator> StartAsync(CartesiaEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var emulator = new CartesiaEmulator(options ?? new CartesiaEmulatorOptions());
+        await emulator._app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = emulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var uri = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        emulator.BaseUri = new UriBuilder(uri) { Path = "/" }.Uri;
+        emulator.WebSocketBaseUri = new UriBuilder(uri) { Scheme = Uri.UriSchemeWs, Path = "/" }.Uri;
+        return emulator;
+    }
+
+    /// <summary>
+    /// A client pointed at this emulator, with the emulator's key (or a placeholder key when any is accepted).
+    /// Dispose it before the emulator.
+    /// </summary>
+    /// <param name="options">Further settings; <see cref="CartesiaClientOptions.BaseUri"/> is set to the emulator's.</param>
+    public CartesiaClient CreateClient(CartesiaClientOptions? options = null)
+    {
+        options ??= new CartesiaClientOptions();
+        options.BaseUri = BaseUri;
+        options.WebSocketBaseUri = WebSocketBaseUri;
+        return new CartesiaClient(ApiKey ?? AnyKeyPlaceholder, options);
+    }
+
+    /// <summary>Waits until the emulator stops (for hosting it as a process).</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops the emulator, closing open connections.</summary>
+    /// <param name="cancellationToken">Makes the stop less graceful.</param>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await _app.StopAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Streams that never finish are cut; stopping must not hang a test run.
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,31 @@
+namespace Cartesia.Emulator.Catalog;
+
+/// <summary>A voice the emulator holds.</summary>
+internal sealed record VoiceRecord
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = string.Empty;
+
+    public string Tagline { get; init; } = string.Empty;
+
+    public required string Language { get; init; }
+
+    public string? Gender { get; init; }
+
+    public string? Accent { get; init; }
+
+    public IReadOnlyList<string> Locales { get; init; } = [];
+
+    /// <summary>Whether the account owns the voice (clones and localizations) rather than it being public.</summary>
+    public bool IsOwner { get; init; }
+
+    public bool IsPublic { get; init; } = true;
+
+    /// <summary>The dated model a Pro Voice Clone was trained on; null for other voices.</summary>
+    public string? TrainedModelId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; } = new(2024, 11, 4, 5, 31, 56, TimeSpan.Zero);
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cartesia.Emulator.Faults;
+using Cartesia.Emulator.Journal;
+
+namespace Cartesia.Emulator.Hosting;
+
+/// <summary>
+/// The emulator's own control API under <c>/_emulator</c>, so tests of any SDK in any language can drive it
+/// over HTTP: read and clear the journal, inject faults, change pacing. Not part of the Cartesia API.
+/// </summary>
+internal static class ControlEndpoints
+{
+    public const string Prefix = "/_emulator";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static bool IsControlPath(PathString path) => path.StartsWithSegments(Prefix, StringComparison.Ordinal);
+
+    public static void Map(WebApplication app, CartesiaEmulator emulator)
+    {
+        app.MapGet(Prefix + "/journal", () => Results.Json(emulator.Journal.Requests.Select(ToDto), Json));
+        app.MapDelete(Prefix + "/journal", () =>
+        {
+            emulator.Journal.Clear();
+            return Results.NoContent();
+        });
+        app.MapPost(Prefix + "/faults", async (HttpContext context) =>
+        {
+            FaultDto? dto = await JsonSerializer.DeserializeAsync<FaultDto>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            if (dto?.Route is null)
+            {
+                return Results.BadRequest(new { message = "A fault needs a \"route\", for example \"POST /tts/bytes\"." });
+            }
+
+            emulator.Faults.Add(dto.Route, dto.ToFault());
+            return Results.NoContent();
+        });
+        app.MapDelete(Prefix + "/faults", () =>
+        {
+            emulator.Faults.Clear();
+            return Results.NoContent();
+        });
+        app.MapGet(Prefix + "/pacing", () => Results.Json(PacingDto.From(emulator.Pacing), Json));
+        app.MapPut(Prefix + "/pacing", async (HttpContext context) =>
+        {
+            PacingDto? dto = await JsonSerializer.DeserializeAsync<PacingDto>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            if (dto is null)
+            {
+                return Results.BadRequest(new { message = "Send {\"time_to_first_audio_ms\": …, \"real_time_factor\": …, \"chunk_ms\": …}." });
+            }
+
+            emulator.Pacing = dto.ToPacing();
+            return Results.NoContent();
+        });
+    }
+
+    private static object ToDto(EmulatorRequest r) => new
+    {
+        sequence = r.Sequence,
+        received_at = r.ReceivedAt,
+        method = r.Method,
+        path = r.Path,
+        query = r.Query,
+        headers = r.Headers,
+        body_base64 = Convert.ToBase64String(r.Body),
+        body_text = r.BodyText,
+        status_code = r.StatusCode,
+        completed = r.Completed,
+        client_disconnected = r.ClientDisconnected,
+        is_websocket = r.IsWebSocket,
+    };
+
+    private sealed record FaultDto
+    {
+        public string? Route { get; init; }
+
+        public int? Status { get; init; }
+
+        public string? ErrorCode { get; init; }
+
+        public string? Title { get; init; }
+
+        public string? Message { get; init; }
+
+        public string? RawBody { get; init; }
+
+        public string? RawContentType { get; init; }
+
+        public int? RawBodyChunkSize { get; init; }
+
+        public Dictionary<string, string>? Headers { get; init; }
+
+        public double? DelayMs { get; init; }
+
+        public bool DropConnection { get; init; }
+
+        public int? DropAfterChunks { get; init; }
+
+        public int? SilenceAfterChunks { get; init; }
+
+        public double? ChunkIntervalMs { get; init; }
+
+        public int? ErrorEventAfterChunks { get; init; }
+
+        public int? ErrorEventStatus { get; init; }
+
+        public bool OmitDone { get; init; }
+
+        public bool MalformedEvent { get; init; }
+
+        public bool UnknownEvent { get; init; }
+
+        public bool NoFinalBlankLine { get; init; }
+
+        public int? Times { get; init; }
+
+        public EmulatorFault ToFault()
+        {
+            var fault = new EmulatorFault
+            {
+                StatusCode = Status,
+                ErrorCode = ErrorCode,
+                Title = Title,
+                Message = Message,
+                RawBody = RawBody,
+                RawContentType = RawContentType,
+                RawBodyChunkSize = RawBodyChunkSize,
+                Delay = DelayMs is { } delay ? TimeSpan.FromMilliseconds(delay) : null,
+                DropConnection = DropConnection,
+                DropAfterChunks = DropAfterChunks,
+                SilenceAfterChunks = SilenceAfterChunks,
+                ChunkInterval = ChunkIntervalMs is { } interval ? TimeSpan.FromMilliseconds(interval) : null,
+                ErrorEventAfterChunks = ErrorEventAfterChunks,
+                ErrorEventStatus = ErrorEventStatus ?? 500,
+                OmitDone = OmitDone,
+                MalformedEvent = MalformedEvent,
+                UnknownEvent = UnknownEvent,
+                NoFinalBlankLine = NoFinalBlankLine,
+                Times = Times ?? 1,
+            };
+            foreach ((string name, string value) in Headers ?? [])
+            {
+                fault.Headers[name] = value;
+            }
+
+            return fault;
+        }
+    }
+
+    private sealed record PacingDto
+    {
+        public double TimeToFirstAudioMs { get; init; }
+
+        public double RealTimeFactor { get; init; }
+
+        public double ChunkMs { get; init; } = 100;
+
+        public static PacingDto From(EmulatorPacing pacing) => new()
+        {
+            TimeToFirstAudioMs = pacing.TimeToFirstAudio.TotalMilliseconds,
+            RealTimeFactor = pacing.RealTimeFactor,
+            ChunkMs = pacing.ChunkDuration.TotalMilliseconds,
+        };
+
+        public EmulatorPacing ToPacing() => new()
+        {
+            TimeToFirstAudio = TimeSpan.FromMilliseconds(TimeToFirstAudioMs),
+            RealTimeFactor = RealTimeFactor,
+            ChunkDuration = TimeSpan.FromMilliseconds(ChunkMs),
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Cartesia.Emulator.Faults;
+
+namespace Cartesia.Emulator.Tts;
+
+/// <summary>
+/// Sends a stream's chunks on the emulator's schedule (time to first audio, real-time factor) and applies the
+/// stream faults: drop the connection, go silent, or stream slowly.
+/// </summary>
+internal sealed class ChunkPacer
+{
+    private readonly HttpContext _context;
+    private readonly EmulatorPacing _pacing;
+    private readonly EmulatorFault? _fault;
+    private readonly double _chunkSeconds;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public ChunkPacer(HttpContext context, EmulatorPacing pacing, EmulatorFault? fault, double chunkSeconds)
+    {
+        _context = context;
+        _pacing = pacing;
+        _fault = fault;
+        _chunkSeconds = chunkSeconds;
+    }
+
+    /// <summary>Waits until chunk <paramref name="index"/> is due; false when the stream must stop (fault applied).</summary>
+    public async Task<bool> BeforeChunkAsync(int index)
+    {
+        CancellationToken aborted = _context.RequestAborted;
+        TimeSpan due = _fault?.ChunkInterval is { } interval
+            ? _pacing.TimeToFirstAudio + (interval * index)
+            : _pacing.TimeToFirstAudio + TimeSpan.FromSeconds(index * _chunkSeconds * _pacing.RealTimeFactor);
+        TimeSpan wait = due - _clock.Elapsed;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, aborted).ConfigureAwait(false);
+        }
+
+        if (_fault?.DropAfterChunks == index)
+        {
+            ServerAbort(_context);
+            return false;
+        }
+
+        if (_fault?.SilenceAfterChunks == index)
+        {
+            await _context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            await Task.Delay(Timeout.InfiniteTimeSpan, aborted).ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Aborts the connection on purpose (recorded so the journal does not blame the client).</summary>
+    public static void ServerAbort(HttpContext context)
+    {
+        context.Items[Hosting.JournalMiddleware.ServerAbortedKey] = true;
+        context.Abort();
+    }
+}
