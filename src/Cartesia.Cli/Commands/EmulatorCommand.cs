@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Cartesia.Emulator;
+
+namespace Cartesia.Cli.Commands;
+
+/// <summary><c>cartesia emulator</c>: run the local Cartesia API emulator until interrupted.</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var port = new Option<int>("--port", "-p") { Description = "The port to listen on (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "The address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
+        var apiKey = new Option<string?>("--api-key") { Description = "Accept only this API key (default: any non-empty key)." };
+        var realistic = new Option<bool>("--realistic") { Description = "Pace audio like the service (about 90 ms to first audio, 5x real time)." };
+        var command = new Command("emulator", "Run a local emulator of the Cartesia API (REST, SSE, WebSocket) for offline development and tests.")
+        {
+            port, host, apiKey, realistic,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new CartesiaEmulatorOptions
+            {
+                Port = parse.GetValue(port),
+                Host = parse.GetValue(host)!,
+                ApiKey = parse.GetValue(apiKey),
+                Pacing = parse.GetValue(realistic) ? EmulatorPacing.Realistic : new EmulatorPacing(),
+            };
+            await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"Cartesia emulator listening on {emulator.BaseUri} (WebSocket {emulator.WebSocketBaseUri}).").ConfigureAwait(false);
+            await context.Out.WriteLineAsync(options.ApiKey is null ? "Any non-empty API key is accepted." : "Only the given API key is accepted.").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"Control API: {emulator.BaseUri}_emulator/journal, /_emulator/faults, /_emulator/pacing. Press Ctrl+C to stop.").ConfigureAwait(false);
+            await context.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await context.Out.WriteLineAsync("Stopping.").ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

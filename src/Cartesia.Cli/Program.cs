@@ -1,0 +1,3 @@
+using Cartesia.Cli;
+
+return await CliApp.RunAsync(args, CliContext.FromConsole());
