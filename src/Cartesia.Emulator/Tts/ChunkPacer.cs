@@ -38,7 +38,7 @@ internal sealed class ChunkPacer
 
         if (_fault?.DropAfterChunks == index)
         {
-            ServerAbort(_context);
+            await DropAsync(_context).ConfigureAwait(false);
             return false;
         }
 
@@ -50,6 +50,17 @@ internal sealed class ChunkPacer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Drops a connection mid-stream: first lets what was sent reach the client (an immediate reset would make
+    /// the client's network stack discard data it had not read yet), then aborts.
+    /// </summary>
+    public static async Task DropAsync(HttpContext context)
+    {
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromMilliseconds(250), context.RequestAborted).ConfigureAwait(false);
+        ServerAbort(context);
     }
 
     /// <summary>Aborts the connection on purpose (recorded so the journal does not blame the client).</summary>

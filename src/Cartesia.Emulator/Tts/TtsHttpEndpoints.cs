@@ -59,7 +59,7 @@ internal static class TtsHttpEndpoints
             if (fault?.ErrorEventAfterChunks == index)
             {
                 // A bytes stream cannot carry an error event: the service can only cut it.
-                ChunkPacer.ServerAbort(context);
+                await ChunkPacer.DropAsync(context).ConfigureAwait(false);
                 return;
             }
 
@@ -70,7 +70,7 @@ internal static class TtsHttpEndpoints
         if (fault?.OmitDone == true)
         {
             // For a bytes stream "stopping early" means the body ends without its final chunk.
-            ChunkPacer.ServerAbort(context);
+            await ChunkPacer.DropAsync(context).ConfigureAwait(false);
         }
     }
 

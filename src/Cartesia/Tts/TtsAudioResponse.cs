@@ -106,17 +106,18 @@ public sealed class TtsAudioResponse : IDisposable, IAsyncDisposable
         string partial = fullPath + ".partial";
         try
         {
-            var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: async);
-            await using (file.ConfigureAwait(false))
+            if (async)
             {
-                if (async)
+                var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true);
+                await using (file.ConfigureAwait(false))
                 {
                     await Audio.CopyToAsync(file, CopyBufferSize, cancellationToken).ConfigureAwait(false);
                 }
-                else
-                {
-                    Audio.CopyTo(file, CopyBufferSize);
-                }
+            }
+            else
+            {
+                using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: false);
+                Audio.CopyTo(file, CopyBufferSize);
             }
 
             File.Move(partial, fullPath, overwrite: true);
