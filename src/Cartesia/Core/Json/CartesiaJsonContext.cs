@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cartesia.Tts;
@@ -32,14 +33,22 @@ public sealed partial class CartesiaJsonContext : JsonSerializerContext
     /// </summary>
     /// <param name="version">The API version requests are shaped for.</param>
     public static CartesiaJsonContext ForVersion(CartesiaApiVersion version)
+        => version.UsesPlainVoiceId ? Current.Value : Legacy.Value;
+
+    private static readonly Lazy<CartesiaJsonContext> Current = new(() => Create(legacyVoice: false));
+
+    private static readonly Lazy<CartesiaJsonContext> Legacy = new(() => Create(legacyVoice: true));
+
+    private static CartesiaJsonContext Create(bool legacyVoice)
     {
-        if (version.UsesPlainVoiceId)
+        // Request bodies keep non-ASCII text as it is (a Japanese transcript is not tripled in size by \u escapes);
+        // they are never embedded in HTML, which is what the default encoder guards against.
+        var options = new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        if (legacyVoice)
         {
-            return Default;
+            options.Converters.Add(new TtsVoiceJsonConverter(legacyShape: true));
         }
 
-        var options = new JsonSerializerOptions(Default.Options);
-        options.Converters.Add(new TtsVoiceJsonConverter(legacyShape: true));
         return new CartesiaJsonContext(options);
     }
 }
