@@ -20,28 +20,10 @@ internal static class SseEventWriter
         });
 
     public static byte[] WordTimestamps(IReadOnlyList<SpeechTiming> words, string? contextId, int? flushId = null)
-        => Write(w =>
-        {
-            w.WriteString("type", "timestamps");
-            w.WriteBoolean("done", false);
-            w.WriteNumber("status_code", 206);
-            WriteContext(w, contextId, flushId);
-            w.WriteStartObject("word_timestamps");
-            WriteTimings(w, "words", words);
-            w.WriteEndObject();
-        });
+        => Timestamps("timestamps", "word_timestamps", "words", words, contextId, flushId);
 
     public static byte[] PhonemeTimestamps(IReadOnlyList<SpeechTiming> phonemes, string? contextId, int? flushId = null)
-        => Write(w =>
-        {
-            w.WriteString("type", "phoneme_timestamps");
-            w.WriteBoolean("done", false);
-            w.WriteNumber("status_code", 206);
-            WriteContext(w, contextId, flushId);
-            w.WriteStartObject("phoneme_timestamps");
-            WriteTimings(w, "phonemes", phonemes);
-            w.WriteEndObject();
-        });
+        => Timestamps("phoneme_timestamps", "phoneme_timestamps", "phonemes", phonemes, contextId, flushId);
 
     public static byte[] Done(string? contextId)
         => Write(w =>
@@ -110,6 +92,18 @@ internal static class SseEventWriter
             w.WriteNumber("flush_id", flushId.Value);
         }
     }
+
+    private static byte[] Timestamps(string type, string objectName, string textsName, IReadOnlyList<SpeechTiming> timings, string? contextId, int? flushId)
+        => Write(w =>
+        {
+            w.WriteString("type", type);
+            w.WriteBoolean("done", false);
+            w.WriteNumber("status_code", 206);
+            WriteContext(w, contextId, flushId);
+            w.WriteStartObject(objectName);
+            WriteTimings(w, textsName, timings);
+            w.WriteEndObject();
+        });
 
     private static void WriteTimings(Utf8JsonWriter w, string textsName, IReadOnlyList<SpeechTiming> timings)
     {

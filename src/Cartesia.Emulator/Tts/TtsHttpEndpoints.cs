@@ -28,15 +28,19 @@ internal static class TtsHttpEndpoints
         }
     }
 
-    private static async Task BytesAsync(HttpContext context)
+    /// <summary>Validates the request and synthesizes its whole audio in the requested format.</summary>
+    private static (ApiContext Api, TtsJob Job, SynthesizedSpeech Speech, byte[] Audio, EmulatorPacing Pacing) Prepare(HttpContext context, TtsTransport transport)
     {
         CartesiaEmulator emulator = context.RequestServices.GetRequiredService<CartesiaEmulator>();
         ApiContext api = ApiContext.Get(context);
-        TtsJob job = TtsRequestReader.Read(ParseJsonBody(api), api.Version!, emulator.State, TtsTransport.Bytes);
+        TtsJob job = TtsRequestReader.Read(ParseJsonBody(api), api.Version!, emulator.State, transport);
         SynthesizedSpeech speech = SpeechSynthesizer.Synthesize(job.Transcript, job.Output.SampleRate, job.Speed, job.Volume);
-        byte[] audio = AudioRenderer.Render(speech, job.Output);
+        return (api, job, speech, AudioRenderer.Render(speech, job.Output), emulator.Pacing);
+    }
 
-        EmulatorPacing pacing = emulator.Pacing;
+    private static async Task BytesAsync(HttpContext context)
+    {
+        (ApiContext api, TtsJob job, SynthesizedSpeech speech, byte[] audio, EmulatorPacing pacing) = Prepare(context, TtsTransport.Bytes);
         EmulatorFault? fault = api.Fault;
         CancellationToken aborted = context.RequestAborted;
         context.Response.ContentType = job.Output.MediaType;
@@ -76,13 +80,7 @@ internal static class TtsHttpEndpoints
 
     private static async Task SseAsync(HttpContext context)
     {
-        CartesiaEmulator emulator = context.RequestServices.GetRequiredService<CartesiaEmulator>();
-        ApiContext api = ApiContext.Get(context);
-        TtsJob job = TtsRequestReader.Read(ParseJsonBody(api), api.Version!, emulator.State, TtsTransport.Sse);
-        SynthesizedSpeech speech = SpeechSynthesizer.Synthesize(job.Transcript, job.Output.SampleRate, job.Speed, job.Volume);
-        byte[] audio = AudioRenderer.Render(speech, job.Output);
-
-        EmulatorPacing pacing = emulator.Pacing;
+        (ApiContext api, TtsJob job, SynthesizedSpeech speech, byte[] audio, EmulatorPacing pacing) = Prepare(context, TtsTransport.Sse);
         EmulatorFault? fault = api.Fault;
         CancellationToken aborted = context.RequestAborted;
         Stream body = context.Response.Body;

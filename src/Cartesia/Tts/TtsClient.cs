@@ -86,16 +86,7 @@ public class TtsClient
     {
         TtsRequestValidator.Validate(request, TtsRequestValidator.Transport.Bytes, _core.Settings.ApiVersion, nameof(request));
         _core.WarnIfSunset(request.ModelId);
-        var pipelineRequest = new PipelineRequest
-        {
-            Method = HttpMethod.Post,
-            PathAndQuery = "/tts/bytes",
-            Operation = "tts.generate",
-            Content = JsonBody.Create(request, _core.Json.TtsRequest),
-            Accept = "*/*",
-            Kind = OperationKind.Generation,
-            StreamResponse = true,
-        };
+        PipelineRequest pipelineRequest = GenerationRequest("/tts/bytes", "tts.generate", JsonBody.Create(request, _core.Json.TtsRequest), "*/*");
 
         PipelineResponse response = await _core.Pipeline.SendAsync(pipelineRequest, async, cancellationToken).ConfigureAwait(false);
         try
@@ -120,16 +111,7 @@ public class TtsClient
         }
 
         _core.WarnIfSunset(request.ModelId);
-        var pipelineRequest = new PipelineRequest
-        {
-            Method = HttpMethod.Post,
-            PathAndQuery = "/tts/sse",
-            Operation = "tts.generate_sse",
-            Content = JsonBody.Create(request, _core.Json.TtsSseRequest),
-            Accept = "text/event-stream",
-            Kind = OperationKind.Generation,
-            StreamResponse = true,
-        };
+        PipelineRequest pipelineRequest = GenerationRequest("/tts/sse", "tts.generate_sse", JsonBody.Create(request, _core.Json.TtsSseRequest), "text/event-stream");
 
         return async (async, cancellationToken) =>
         {
@@ -153,6 +135,18 @@ public class TtsClient
             }
         };
     }
+
+    /// <summary>A billed, streamed POST: retried only where that cannot bill twice.</summary>
+    private static PipelineRequest GenerationRequest(string path, string operation, Func<HttpContent> content, string accept) => new()
+    {
+        Method = HttpMethod.Post,
+        PathAndQuery = path,
+        Operation = operation,
+        Content = content,
+        Accept = accept,
+        Kind = OperationKind.Generation,
+        StreamResponse = true,
+    };
 
     /// <summary>
     /// A successful status with a JSON or text body is an error message, never audio: it is reported, not
