@@ -10,7 +10,7 @@ await using CartesiaEmulator? emulator = Environment.GetEnvironmentVariable("CAR
 using CartesiaClient client = emulator?.CreateClient() ?? new CartesiaClient(); // new CartesiaClient() reads CARTESIA_API_KEY
 
 // 1. Speak a sentence into a WAV file, streaming it to disk as it is generated.
-await using (TtsAudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
+await using (AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
 {
     ModelId = TtsModel.Sonic3,
     Transcript = "Hello from Cartesia for .NET!",

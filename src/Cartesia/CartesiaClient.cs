@@ -12,7 +12,7 @@ namespace Cartesia;
 /// <example>
 /// <code>
 /// using var client = new CartesiaClient(); // reads CARTESIA_API_KEY
-/// await using TtsAudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
+/// await using AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
 /// {
 ///     ModelId = TtsModel.Sonic3,
 ///     Transcript = "Hello from Cartesia.",

@@ -88,7 +88,7 @@ internal sealed class TtsCommand
             OutputFormat = format,
         };
         Apply(parse, request);
-        await using TtsAudioResponse audio = await client.Tts.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+        await using AudioResponse audio = await client.Tts.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
         await using Stream destination = OpenOutput(output);
         byte[] buffer = new byte[64 * 1024];
         long total = 0;

@@ -21,7 +21,7 @@ public class TtsClient
 
     /// <summary>
     /// Generates speech with <c>POST /tts/bytes</c> and returns as soon as the audio starts arriving; read or save
-    /// <see cref="TtsAudioResponse.Audio"/> as it streams. Retried only where that cannot bill twice.
+    /// <see cref="AudioResponse.Audio"/> as it streams. Retried only where that cannot bill twice.
     /// </summary>
     /// <param name="request">What to say, with which model, voice and output format.</param>
     /// <param name="cancellationToken">Cancels the request, and later the audio stream (closing the connection).</param>
@@ -29,14 +29,14 @@ public class TtsClient
     /// <exception cref="ArgumentException">The request is not valid (checked before anything is sent).</exception>
     /// <exception cref="CartesiaApiException">The service rejected the request.</exception>
     /// <exception cref="CartesiaConnectionException">The service could not be reached or timed out.</exception>
-    public virtual Task<TtsAudioResponse> GenerateAsync(TtsRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<AudioResponse> GenerateAsync(TtsRequest request, CancellationToken cancellationToken = default)
         => GenerateCoreAsync(request, async: true, cancellationToken).AsTask();
 
     /// <summary>The synchronous twin of <see cref="GenerateAsync"/>.</summary>
     /// <param name="request">What to say, with which model, voice and output format.</param>
     /// <param name="cancellationToken">Cancels the request, and later the audio stream (closing the connection).</param>
     /// <returns>The streaming audio; dispose it when done.</returns>
-    public virtual TtsAudioResponse Generate(TtsRequest request, CancellationToken cancellationToken = default)
+    public virtual AudioResponse Generate(TtsRequest request, CancellationToken cancellationToken = default)
         => GenerateCoreAsync(request, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Generates speech with <c>POST /tts/bytes</c> and returns all of its bytes.</summary>
@@ -45,7 +45,7 @@ public class TtsClient
     /// <returns>The whole audio, in the requested container.</returns>
     public virtual async Task<byte[]> GenerateBytesAsync(TtsRequest request, CancellationToken cancellationToken = default)
     {
-        TtsAudioResponse response = await GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+        AudioResponse response = await GenerateAsync(request, cancellationToken).ConfigureAwait(false);
         await using (response.ConfigureAwait(false))
         {
             return await response.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public class TtsClient
     /// <returns>The whole audio, in the requested container.</returns>
     public virtual byte[] GenerateBytes(TtsRequest request, CancellationToken cancellationToken = default)
     {
-        using TtsAudioResponse response = Generate(request, cancellationToken);
+        using AudioResponse response = Generate(request, cancellationToken);
         return response.ReadAllBytes();
     }
 
@@ -82,7 +82,7 @@ public class TtsClient
     public virtual CartesiaStream<TtsEvent> GenerateSse(TtsSseRequest request, CancellationToken cancellationToken = default)
         => new SseSyncStream<TtsEvent>(PrepareSse(request), cancellationToken);
 
-    private async ValueTask<TtsAudioResponse> GenerateCoreAsync(TtsRequest request, bool async, CancellationToken cancellationToken)
+    private async ValueTask<AudioResponse> GenerateCoreAsync(TtsRequest request, bool async, CancellationToken cancellationToken)
     {
         TtsRequestValidator.Validate(request, TtsRequestValidator.Transport.Bytes, _core.Settings.ApiVersion, nameof(request));
         _core.WarnIfSunset(request.ModelId);
@@ -93,7 +93,7 @@ public class TtsClient
         {
             await RejectNonAudioAsync(response, pipelineRequest, async, cancellationToken).ConfigureAwait(false);
             ResponseBodyStream audio = await ResponseBodyStream.OpenAsync(response, _core.Settings.StreamIdleTimeout, "audio stream of POST /tts/bytes", async, cancellationToken).ConfigureAwait(false);
-            return new TtsAudioResponse(audio, request.OutputFormat, response.Info);
+            return new AudioResponse(audio, request.OutputFormat, response.Info);
         }
         catch
         {

@@ -7,7 +7,7 @@ public sealed class TtsRequest : TtsRequestBase
 {
     /// <summary>
     /// Whether the service keeps the generated file; when true the response names it
-    /// (<see cref="TtsAudioResponse.FileId"/>, header <c>Cartesia-File-ID</c>).
+    /// (<see cref="AudioResponse.FileId"/>, header <c>Cartesia-File-ID</c>).
     /// </summary>
     [JsonPropertyName("save")]
     public bool? Save { get; set; }

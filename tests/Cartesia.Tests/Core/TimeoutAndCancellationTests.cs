@@ -115,7 +115,7 @@ public class TimeoutAndCancellationTests
         using CartesiaClient client = emulator.CreateClient();
         using var cts = new CancellationTokenSource();
 
-        await using TtsAudioResponse audio = await client.Tts.GenerateAsync(Requests.Bytes(LongText), cts.Token);
+        await using AudioResponse audio = await client.Tts.GenerateAsync(Requests.Bytes(LongText), cts.Token);
         byte[] buffer = new byte[1 << 16];
         Assert.True(await audio.Audio.ReadAsync(buffer) > 0);
         cts.Cancel();

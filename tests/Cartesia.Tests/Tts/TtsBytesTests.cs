@@ -44,7 +44,7 @@ public class TtsBytesTests
         {
             TtsRequest request = Requests.Bytes();
             request.Save = true;
-            using TtsAudioResponse audio = async ? await client.Tts.GenerateAsync(request) : client.Tts.Generate(request);
+            using AudioResponse audio = async ? await client.Tts.GenerateAsync(request) : client.Tts.Generate(request);
             if (async)
             {
                 await audio.SaveToFileAsync(path);
@@ -77,7 +77,7 @@ public class TtsBytesTests
         emulator.Faults.Add("POST /tts/bytes", new EmulatorFault { ChunkInterval = TimeSpan.FromMilliseconds(150) });
         using CartesiaClient client = emulator.CreateClient();
 
-        await using TtsAudioResponse audio = await client.Tts.GenerateAsync(Requests.Bytes());
+        await using AudioResponse audio = await client.Tts.GenerateAsync(Requests.Bytes());
         byte[] first = new byte[64];
         int read = await audio.Audio.ReadAsync(first);
 
@@ -93,7 +93,7 @@ public class TtsBytesTests
         using CartesiaClient client = emulator.CreateClient();
         string path = Path.Combine(Path.GetTempPath(), $"cartesia-{Guid.NewGuid():N}.wav");
 
-        await using TtsAudioResponse audio = await client.Tts.GenerateAsync(Requests.Bytes("A long sentence with many words so that the audio has more than three chunks in it."));
+        await using AudioResponse audio = await client.Tts.GenerateAsync(Requests.Bytes("A long sentence with many words so that the audio has more than three chunks in it."));
         var error = await Assert.ThrowsAsync<CartesiaIncompleteStreamException>(() => audio.SaveToFileAsync(path));
 
         Assert.Contains("broke", error.Message, StringComparison.Ordinal);

@@ -1,13 +1,13 @@
 using Cartesia.Core;
 
-namespace Cartesia.Tts;
+namespace Cartesia;
 
 /// <summary>
-/// The audio of a <c>POST /tts/bytes</c> generation, streaming: read <see cref="Audio"/>, copy it to a
-/// <see cref="Stream"/> or save it to a file as it arrives, without holding the whole body in memory.
+/// Generated audio as it streams in (text-to-speech, voice changer, infill): read <see cref="Audio"/>, copy it
+/// to a <see cref="Stream"/> or save it to a file as it arrives, without holding the whole body in memory.
 /// Dispose it when done (disposing closes the connection if the audio was not read to the end).
 /// </summary>
-public sealed class TtsAudioResponse : IDisposable, IAsyncDisposable
+public sealed class AudioResponse : IDisposable, IAsyncDisposable
 {
     private const int CopyBufferSize = 64 * 1024;
 
@@ -15,7 +15,7 @@ public sealed class TtsAudioResponse : IDisposable, IAsyncDisposable
     /// <param name="audio">The audio stream.</param>
     /// <param name="outputFormat">The format the audio is in.</param>
     /// <param name="response">The status, headers and request id.</param>
-    public TtsAudioResponse(Stream audio, AudioOutputFormat outputFormat, CartesiaResponseInfo response)
+    public AudioResponse(Stream audio, AudioOutputFormat outputFormat, CartesiaResponseInfo response)
     {
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(outputFormat);
