@@ -54,6 +54,18 @@ public sealed class CartesiaClientOptions
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// How often WebSockets send a ping. Default 20 seconds; <see cref="TimeSpan.Zero"/> turns pings off. Pings
+    /// do not stop the service's idle close (the SDK reconnects for that), they detect a dead connection.
+    /// </summary>
+    public TimeSpan WebSocketKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a WebSocket waits for the answer to a ping before treating the connection as dead. Default 20
+    /// seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> never gives up.
+    /// </summary>
+    public TimeSpan WebSocketKeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// How many times a failed request is retried (so at most <c>MaxRetries + 1</c> attempts). Default 2;
     /// 0 turns retries off (for example when you add your own resilience handler).
     /// </summary>

@@ -13,6 +13,7 @@ internal sealed class ClientCore : IDisposable
 {
     private readonly ConcurrentDictionary<string, bool> _warnedModels = new(StringComparer.Ordinal);
     private readonly bool _ownsHttpClient;
+    private WebSockets.WebSocketConnector? _webSockets;
 
     public ClientCore(ClientSettings settings)
     {
@@ -49,6 +50,9 @@ internal sealed class ClientCore : IDisposable
     public ILogger ClientLogger { get; }
 
     public ILogger HttpLogger { get; }
+
+    /// <summary>Opens the client's WebSockets with its credential, version and retry rules.</summary>
+    public WebSockets.WebSocketConnector WebSockets => _webSockets ??= new WebSockets.WebSocketConnector(this);
 
     /// <summary>Logs, once per client and model, that a sunset model is being used.</summary>
     public void WarnIfSunset(TtsModel model)

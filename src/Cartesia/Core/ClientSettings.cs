@@ -12,6 +12,8 @@ internal sealed class ClientSettings
     public required CartesiaApiVersion ApiVersion { get; init; }
     public required TimeSpan Timeout { get; init; }
     public required TimeSpan StreamIdleTimeout { get; init; }
+    public required TimeSpan WebSocketKeepAliveInterval { get; init; }
+    public required TimeSpan WebSocketKeepAliveTimeout { get; init; }
     public required int MaxRetries { get; init; }
     public required GenerationRetryMode GenerationRetries { get; init; }
     public required TimeSpan MaxRetryAfter { get; init; }
@@ -45,6 +47,12 @@ internal sealed class ClientSettings
 
         RequirePositive(options.Timeout, nameof(CartesiaClientOptions.Timeout));
         RequirePositive(options.StreamIdleTimeout, nameof(CartesiaClientOptions.StreamIdleTimeout));
+        if (options.WebSocketKeepAliveInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.WebSocketKeepAliveInterval, "WebSocketKeepAliveInterval must not be negative.");
+        }
+
+        RequirePositive(options.WebSocketKeepAliveTimeout, nameof(CartesiaClientOptions.WebSocketKeepAliveTimeout));
         if (options.MaxRetries < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetries, "MaxRetries must be 0 or more.");
@@ -76,6 +84,8 @@ internal sealed class ClientSettings
             ApiVersion = options.ApiVersion,
             Timeout = options.Timeout,
             StreamIdleTimeout = options.StreamIdleTimeout,
+            WebSocketKeepAliveInterval = options.WebSocketKeepAliveInterval,
+            WebSocketKeepAliveTimeout = options.WebSocketKeepAliveTimeout,
             MaxRetries = options.MaxRetries,
             GenerationRetries = options.GenerationRetries,
             MaxRetryAfter = options.MaxRetryAfter,

@@ -101,7 +101,7 @@ internal sealed class HttpPipeline
 
             byte[] errorBytes = await ReadBodyAsync(response, MaxErrorBodyBytes, async, attemptCts.Token).ConfigureAwait(false);
             string? errorBody = SecretRedactor.Scrub(Encoding.UTF8.GetString(errorBytes), _settings.Credential);
-            RetryDecision decision = RetryPolicy.ForStatus(info.StatusCode, response.Headers, request.Kind, _settings, _time.GetUtcNow());
+            RetryDecision decision = RetryPolicy.ForStatus(info.StatusCode, info.GetHeader, request.Kind, _settings, _time.GetUtcNow());
             return AttemptResult.Status(info, errorBody, decision);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

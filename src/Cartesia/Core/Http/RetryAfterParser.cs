@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 
 namespace Cartesia.Core.Http;
 
@@ -7,21 +6,17 @@ namespace Cartesia.Core.Http;
 internal static class RetryAfterParser
 {
     /// <summary>The requested wait, or null when neither header is present and valid.</summary>
-    public static TimeSpan? Parse(HttpResponseHeaders headers, DateTimeOffset now)
+    /// <param name="header">Looks up a response header's first value (case-insensitive), or null.</param>
+    /// <param name="now">The current time, for HTTP dates.</param>
+    public static TimeSpan? Parse(Func<string, string?> header, DateTimeOffset now)
     {
-        if (headers.TryGetValues("retry-after-ms", out IEnumerable<string>? msValues)
-            && double.TryParse(msValues.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms)
+        if (double.TryParse(header("retry-after-ms"), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms)
             && double.IsFinite(ms) && ms >= 0)
         {
             return TimeSpan.FromMilliseconds(ms);
         }
 
-        if (!headers.TryGetValues("retry-after", out IEnumerable<string>? values))
-        {
-            return null;
-        }
-
-        string? value = values.FirstOrDefault()?.Trim();
+        string? value = header("retry-after")?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             return null;

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Cartesia.Core.Http;
 
 /// <summary>
@@ -12,10 +10,10 @@ internal static class RetryPolicy
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(8);
 
     /// <summary>Decides about an error status.</summary>
-    public static RetryDecision ForStatus(int status, HttpResponseHeaders headers, OperationKind kind, ClientSettings settings, DateTimeOffset now)
+    public static RetryDecision ForStatus(int status, Func<string, string?> header, OperationKind kind, ClientSettings settings, DateTimeOffset now)
     {
-        TimeSpan? serverDelay = RetryAfterParser.Parse(headers, now);
-        string? shouldRetry = headers.TryGetValues("x-should-retry", out IEnumerable<string>? values) ? values.FirstOrDefault()?.Trim() : null;
+        TimeSpan? serverDelay = RetryAfterParser.Parse(header, now);
+        string? shouldRetry = header("x-should-retry")?.Trim();
 
         RetryDecision decision;
         if (string.Equals(shouldRetry, "true", StringComparison.OrdinalIgnoreCase))

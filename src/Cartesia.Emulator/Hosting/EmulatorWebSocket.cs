@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Connections;
+using System.Net.WebSockets;
+using System.Text;
+
+namespace Cartesia.Emulator.Hosting;
+
+/// <summary>
+/// The server side of one emulator WebSocket: serialized sends (text and binary), whole-message reads, a normal
+/// close, and an abrupt drop (with or without a close frame) for fault injection.
+/// </summary>
+internal sealed class EmulatorWebSocket : IDisposable
+{
+    private readonly WebSocket _socket;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly HttpContext _context;
+    private byte[] _buffer = new byte[64 * 1024];
+
+    private EmulatorWebSocket(HttpContext context, WebSocket socket)
+    {
+        _context = context;
+        _socket = socket;
+    }
+
+    public WebSocketState State => _socket.State;
+
+    /// <summary>Fires when the client goes away.</summary>
+    public CancellationToken Aborted => _context.RequestAborted;
+
+    public static async Task<EmulatorWebSocket> AcceptAsync(HttpContext context)
+        => new(context, await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false));
+
+    /// <summary>Sends a text message; false when the socket is no longer open.</summary>
+    public Task<bool> SendTextAsync(ReadOnlyMemory<byte> utf8) => SendAsync(utf8, WebSocketMessageType.Text);
+
+    public Task<bool> SendTextAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
+
+    public Task<bool> SendBinaryAsync(ReadOnlyMemory<byte> data) => SendAsync(data, WebSocketMessageType.Binary);
+
+    /// <summary>Reads one whole message; null when the client closed or the connection broke.</summary>
+    public async Task<(WebSocketMessageType Type, byte[] Data)?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        int count = 0;
+        try
+        {
+            while (true)
+            {
+                if (count == _buffer.Length)
+                {
+                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                }
+
+                ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(_buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return null;
+                }
+
+                count += result.Count;
+                if (result.EndOfMessage)
+                {
+                    return (result.MessageType, _buffer.AsSpan(0, count).ToArray());
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Closes normally with a status and reason (when the socket is still open).</summary>
+    public async Task CloseAsync(WebSocketCloseStatus status, string reason)
+    {
+        await _sendLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _socket.CloseOutputAsync(status, reason, cts.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
+        {
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Drops the connection on purpose: with a close frame of an error status, or without any close frame
+    /// (an abrupt TCP reset), after giving what was sent a moment to reach the client.
+    /// </summary>
+    public async Task DropAsync(bool withCloseFrame)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(150)).ConfigureAwait(false);
+        if (withCloseFrame)
+        {
+            await CloseAsync(WebSocketCloseStatus.InternalServerError, "emulator dropped the connection").ConfigureAwait(false);
+        }
+
+        _context.Items[JournalMiddleware.ServerAbortedKey] = true;
+        _context.Abort();
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private async Task<bool> SendAsync(ReadOnlyMemory<byte> data, WebSocketMessageType type)
+    {
+        await _sendLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_socket.State != WebSocketState.Open && _socket.State != WebSocketState.CloseReceived)
+            {
+                return false;
+            }
+
+            await _socket.SendAsync(data, type, endOfMessage: true, _context.RequestAborted).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException or ObjectDisposedException)
+        {
+            return false;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+}

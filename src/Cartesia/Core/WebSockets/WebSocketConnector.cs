@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using Cartesia.Core.Diagnostics;
+using Cartesia.Core.Errors;
+using Cartesia.Core.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Cartesia.Core.WebSockets;
+
+/// <summary>
+/// Opens the SDK's WebSockets: credential, <c>Cartesia-Version</c> and identity in the handshake headers (never in
+/// the URL), keep-alive pings, the client's HTTP handler, and the REST retry rules for the handshake (connecting
+/// is never billed). A rejected handshake becomes the matching <see cref="CartesiaApiException"/> (429, 401, …).
+/// </summary>
+internal sealed class WebSocketConnector
+{
+    private readonly ClientCore _core;
+
+    public WebSocketConnector(ClientCore core) => _core = core;
+
+    /// <summary>Connects, retrying transient failures; returns an open socket.</summary>
+    /// <param name="pathAndQuery">The path (and endpoint query parameters) relative to the WebSocket base URL.</param>
+    /// <param name="operation">A short name for logs.</param>
+    /// <param name="cancellationToken">Cancels the connect.</param>
+    public async Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, CancellationToken cancellationToken)
+    {
+        ClientSettings settings = _core.Settings;
+        if (settings.Credential is null)
+        {
+            throw new InvalidOperationException(
+                $"No Cartesia API key: pass one to new CartesiaClient(apiKey), set CartesiaClientOptions.ApiKey, or set the {CartesiaClientOptions.ApiKeyEnvironmentVariable} environment variable.");
+        }
+
+        Uri uri = settings.ResolveWebSocket(pathAndQuery);
+        string logUrl = SecretRedactor.RedactUri(uri);
+        long started = Stopwatch.GetTimestamp();
+        for (int attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Log.SendingRequest(_core.HttpLogger, "GET", logUrl, operation, attempt);
+            ClientWebSocket socket = CreateSocket(settings);
+            using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (settings.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                attemptCts.CancelAfter(settings.Timeout);
+            }
+
+            Exception failure;
+            RetryDecision decision;
+            try
+            {
+                await socket.ConnectAsync(uri, _core.Http, attemptCts.Token).ConfigureAwait(false);
+                return socket;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                socket.Dispose();
+                throw;
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or OperationCanceledException or IOException)
+            {
+                int status = (int)socket.HttpStatusCode;
+                if (status >= 400)
+                {
+                    var info = new CartesiaResponseInfo(status, ToHeaders(socket.HttpResponseHeaders), attempt, Stopwatch.GetElapsedTime(started));
+                    decision = RetryPolicy.ForStatus(status, info.GetHeader, OperationKind.Standard, settings, DateTimeOffset.UtcNow);
+                    failure = ApiErrorFactory.Create(info, body: null, decision.ServerDelay,
+                        decision.ServerDelayTooLong ? $"The WebSocket handshake was rejected; not retried: {decision.Reason}." : "The WebSocket handshake was rejected.");
+                }
+                else
+                {
+                    bool timedOut = attemptCts.IsCancellationRequested;
+                    decision = new RetryDecision(true, timedOut ? "the handshake timed out" : "the connection could not be made");
+                    failure = timedOut
+                        ? new CartesiaTimeoutException($"Connecting to {logUrl} did not complete within {RetryPolicy.Describe(settings.Timeout)} (CartesiaClientOptions.Timeout).", ex) { Phase = CartesiaTimeoutPhase.Request, Timeout = settings.Timeout, Attempts = attempt }
+                        : new CartesiaWebSocketException($"Could not connect to {logUrl}: {ex.Message}", ex) { Attempts = attempt };
+                }
+
+                socket.Dispose();
+            }
+
+            if (!decision.Retry || attempt > settings.MaxRetries)
+            {
+                Log.NotRetrying(_core.HttpLogger, "GET", logUrl, operation, decision.Reason);
+                throw failure;
+            }
+
+            TimeSpan delay = RetryPolicy.Delay(attempt, decision.ServerDelay);
+            Log.Retrying(_core.HttpLogger, "GET", logUrl, operation, (long)delay.TotalMilliseconds, attempt, settings.MaxRetries, decision.Reason);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static ClientWebSocket CreateSocket(ClientSettings settings)
+    {
+        var socket = new ClientWebSocket();
+        ClientWebSocketOptions options = socket.Options;
+        options.CollectHttpResponseDetails = true;
+        options.KeepAliveInterval = settings.WebSocketKeepAliveInterval;
+        if (settings.WebSocketKeepAliveInterval > TimeSpan.Zero)
+        {
+            options.KeepAliveTimeout = settings.WebSocketKeepAliveTimeout;
+        }
+
+        options.SetRequestHeader("Authorization", "Bearer " + settings.Credential!.Secret);
+        options.SetRequestHeader("Cartesia-Version", settings.ApiVersion.Value);
+        options.SetRequestHeader("User-Agent", settings.UserAgent);
+        options.SetRequestHeader("X-Cartesia-Client", ClientIdentity.ClientName);
+        foreach ((string name, string value) in settings.DefaultHeaders)
+        {
+            options.SetRequestHeader(name, value);
+        }
+
+        return socket;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ToHeaders(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach ((string name, IEnumerable<string> values) in headers ?? new Dictionary<string, IEnumerable<string>>())
+        {
+            result[name] = values.ToArray();
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+
+namespace Cartesia.Core.WebSockets;
+
+/// <summary>
+/// The one writer of a WebSocket: <see cref="ClientWebSocket"/> allows a single outstanding send, so every
+/// message goes through this queue and is sent in the order it was queued, whichever thread queued it. A send
+/// completes when its message is on the wire; after a failure every pending and later send fails the same way.
+/// </summary>
+internal sealed class WebSocketSender
+{
+    private readonly WebSocket _socket;
+    private readonly Channel<Outgoing> _queue = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private Exception? _failure;
+
+    public WebSocketSender(WebSocket socket)
+    {
+        _socket = socket;
+        _loop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Completes when the writer has stopped (after <see cref="Complete"/> or a failure).</summary>
+    public Task Completion => _loop;
+
+    /// <summary>Queues a message and waits until it is sent.</summary>
+    /// <param name="payload">The message; it must stay unchanged until the returned task completes.</param>
+    /// <param name="type">Text or binary.</param>
+    /// <param name="cancellationToken">Stops waiting; a message not yet sent is then skipped.</param>
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
+    {
+        var item = new Outgoing(payload, type);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            throw _failure is { } failure ? Rethrowable(failure) : new ObjectDisposedException(nameof(WebSocketSender), "The WebSocket is closed.");
+        }
+
+        using CancellationTokenRegistration registration = cancellationToken.Register(static s => ((Outgoing)s!).Cancel(), item);
+        await item.Done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops accepting messages; those queued are still sent.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    private async Task WriteLoopAsync()
+    {
+        await foreach (Outgoing item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            if (_failure is not null)
+            {
+                item.Done.TrySetException(Rethrowable(_failure));
+                continue;
+            }
+
+            if (!item.TryStart())
+            {
+                continue;
+            }
+
+            try
+            {
+                await _socket.SendAsync(item.Payload, item.Type, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                item.Done.TrySetResult();
+            }
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException or InvalidOperationException or OperationCanceledException)
+            {
+                _failure = ex;
+                _queue.Writer.TryComplete();
+                item.Done.TrySetException(Rethrowable(ex));
+            }
+        }
+    }
+
+    private static CartesiaWebSocketException Rethrowable(Exception failure)
+        => new CartesiaWebSocketException($"The WebSocket could not send: {failure.Message}", failure);
+
+    private sealed class Outgoing(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
+    {
+        private int _state; // 0 queued, 1 sending, 2 cancelled
+
+        public ReadOnlyMemory<byte> Payload { get; } = payload;
+
+        public WebSocketMessageType Type { get; } = type;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool TryStart() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
+
+        public void Cancel()
+        {
+            if (Interlocked.CompareExchange(ref _state, 2, 0) == 0)
+            {
+                Done.TrySetCanceled();
+            }
+        }
+    }
+}
