@@ -34,6 +34,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         options.Pacing.Validate();
         _pacing = options.Pacing.Clone();
         ApiKey = options.ApiKey;
+        Options = options;
         _app = EmulatorApp.Build(options, this);
     }
 
@@ -74,6 +75,8 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     public static string ProVoiceCloneId => VoiceCatalog.ProVoiceCloneId;
 
     internal EmulatorState State { get; } = new();
+
+    internal CartesiaEmulatorOptions Options { get; }
 
     /// <summary>Starts an emulator.</summary>
     /// <param name="options">Its settings; null for loopback on a free port, any key accepted.</param>

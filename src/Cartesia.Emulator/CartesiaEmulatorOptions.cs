@@ -20,6 +20,21 @@ public sealed class CartesiaEmulatorOptions
     /// <summary>How fast generated audio is streamed. Default: as fast as possible.</summary>
     public EmulatorPacing Pacing { get; set; } = new();
 
+    /// <summary>
+    /// How long a TTS WebSocket may stay without a generation before the emulator closes it the way the service
+    /// does (1000, "connection idle timeout"). Default 5 minutes.
+    /// </summary>
+    public TimeSpan TtsWebSocketIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many TTS WebSockets may be open at once; one more is refused at the handshake with 429. Default: no limit.</summary>
+    public int? TtsMaxConnections { get; set; }
+
+    /// <summary>
+    /// How many contexts may generate at once on one TTS WebSocket; a context beyond it gets a 429
+    /// <c>concurrency_limited</c> error event. Default: no limit.
+    /// </summary>
+    public int? TtsMaxConcurrentContexts { get; set; }
+
     /// <summary>Where the emulator logs (ASP.NET Core included). Default: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

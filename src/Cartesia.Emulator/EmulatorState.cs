@@ -10,4 +10,7 @@ internal sealed class EmulatorState
     public VoiceCatalog Voices { get; } = new();
 
     public ConcurrentDictionary<string, AccessTokenGrant> AccessTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many TTS WebSockets are open.</summary>
+    public int TtsConnections;
 }

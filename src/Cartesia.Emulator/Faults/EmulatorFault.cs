@@ -70,6 +70,15 @@ public sealed class EmulatorFault
     /// <summary>End a Server-Sent Events stream without the blank line after its last event.</summary>
     public bool NoFinalBlankLine { get; set; }
 
+    /// <summary>With <see cref="DropAfterChunks"/> on a WebSocket: send a close frame (1011) before dropping, instead of a bare reset.</summary>
+    public bool CloseFrameOnDrop { get; set; }
+
+    /// <summary>On a WebSocket: never answer the client's close (stop reading), like a hung server.</summary>
+    public bool IgnoreClose { get; set; }
+
+    /// <summary>On the TTS WebSocket: keep sending a few audio chunks for a context after it was cancelled.</summary>
+    public bool AudioAfterCancel { get; set; }
+
     /// <summary>How many requests this fault applies to (default 1).</summary>
     public int Times { get; set; } = 1;
 

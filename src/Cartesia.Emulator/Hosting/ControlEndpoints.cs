@@ -117,6 +117,12 @@ internal static class ControlEndpoints
 
         public bool NoFinalBlankLine { get; init; }
 
+        public bool CloseFrameOnDrop { get; init; }
+
+        public bool AudioAfterCancel { get; init; }
+
+        public bool IgnoreClose { get; init; }
+
         public int? Times { get; init; }
 
         public EmulatorFault ToFault()
@@ -141,6 +147,9 @@ internal static class ControlEndpoints
                 MalformedEvent = MalformedEvent,
                 UnknownEvent = UnknownEvent,
                 NoFinalBlankLine = NoFinalBlankLine,
+                CloseFrameOnDrop = CloseFrameOnDrop,
+                AudioAfterCancel = AudioAfterCancel,
+                IgnoreClose = IgnoreClose,
                 Times = Times ?? 1,
             };
             foreach ((string name, string value) in Headers ?? [])

@@ -51,6 +51,7 @@ internal static class EmulatorApp
         ControlEndpoints.Map(app, emulator);
         StatusEndpoint.Map(app);
         TtsHttpEndpoints.Map(app);
+        TtsWebSocketEndpoint.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;

@@ -58,7 +58,9 @@ internal sealed class EmulatorWebSocket : IDisposable
                 count += result.Count;
                 if (result.EndOfMessage)
                 {
-                    return (result.MessageType, _buffer.AsSpan(0, count).ToArray());
+                    byte[] data = _buffer.AsSpan(0, count).ToArray();
+                    (_context.Items[typeof(Journal.EmulatorRequest)] as Journal.EmulatorRequest)?.AddMessage(new Journal.EmulatorWebSocketMessage(result.MessageType == WebSocketMessageType.Binary, data, DateTimeOffset.UtcNow));
+                    return (result.MessageType, data);
                 }
             }
         }

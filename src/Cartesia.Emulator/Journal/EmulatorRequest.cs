@@ -8,6 +8,7 @@ public sealed class EmulatorRequest
     private int _statusCode;
     private int _completed;
     private int _clientDisconnected;
+    private readonly List<EmulatorWebSocketMessage> _messages = [];
 
     internal EmulatorRequest(int sequence, string method, string path, string query, IReadOnlyDictionary<string, string> headers, byte[] body, bool isWebSocket)
     {
@@ -67,6 +68,26 @@ public sealed class EmulatorRequest
     {
         get => Volatile.Read(ref _clientDisconnected) != 0;
         internal set => Volatile.Write(ref _clientDisconnected, value ? 1 : 0);
+    }
+
+    /// <summary>The messages the client sent on the WebSocket, in order (empty for HTTP requests).</summary>
+    public IReadOnlyList<EmulatorWebSocketMessage> Messages
+    {
+        get
+        {
+            lock (_messages)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    internal void AddMessage(EmulatorWebSocketMessage message)
+    {
+        lock (_messages)
+        {
+            _messages.Add(message);
+        }
     }
 
     /// <summary>A request header's value, or null.</summary>

@@ -5,7 +5,7 @@ namespace Cartesia.Emulator.Speech;
 /// tone bursts separated by pauses, longer after punctuation, so the emulator's speech-to-text recovers the
 /// exact words and its turn detection sees sentence ends.
 /// </summary>
-internal static class SpeechSynthesizer
+internal static partial class SpeechSynthesizer
 {
     /// <summary>The silence before the first word.</summary>
     public const double LeadingSilence = 0.10;
@@ -25,8 +25,8 @@ internal static class SpeechSynthesizer
     private const double RampSeconds = 0.003;
     private const float BaseAmplitude = 0.4f;
 
-    /// <summary>Splits a transcript into the words that are spoken.</summary>
-    public static string[] Words(string transcript) => transcript.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>Splits a transcript into the words that are spoken; SSML tags (<c>&lt;break time="1s"/&gt;</c>) are markup, not words.</summary>
+    public static string[] Words(string transcript) => SsmlTag().Replace(transcript, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Synthesizes a transcript.</summary>
     /// <param name="transcript">The text.</param>
@@ -110,4 +110,7 @@ internal static class SpeechSynthesizer
             samples.Add(0f);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^<>]*>")]
+    private static partial System.Text.RegularExpressions.Regex SsmlTag();
 }

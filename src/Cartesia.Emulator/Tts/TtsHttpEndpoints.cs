@@ -103,26 +103,26 @@ internal static class TtsHttpEndpoints
             if (fault?.ErrorEventAfterChunks == index)
             {
                 var error = new ApiError(fault.ErrorEventStatus, fault.ErrorCode ?? "internal_error", fault.Title ?? "Generation failed", fault.Message ?? "The emulator failed this generation on request.");
-                await body.WriteAsync(SseEventWriter.Frame(SseEventWriter.Error(error, api.Version, api.RequestId, job.ContextId), "error"), aborted).ConfigureAwait(false);
+                await body.WriteAsync(TtsEventWriter.Frame(TtsEventWriter.Error(error, api.Version, api.RequestId, job.ContextId), "error"), aborted).ConfigureAwait(false);
                 return;
             }
 
             int length = Math.Min(chunkBytes, audio.Length - offset);
-            await body.WriteAsync(SseEventWriter.Frame(SseEventWriter.Chunk(audio.AsMemory(offset, length), job.ContextId, chunkSeconds * pacing.RealTimeFactor * 1000)), aborted).ConfigureAwait(false);
+            await body.WriteAsync(TtsEventWriter.Frame(TtsEventWriter.Chunk(audio.AsMemory(offset, length), job.ContextId, chunkSeconds * pacing.RealTimeFactor * 1000)), aborted).ConfigureAwait(false);
             double heard = (double)(offset + length) / bytesPerSecond;
             if (job.AddTimestamps)
             {
-                wordsSent = await SendTimingsAsync(body, speech.Words, wordsSent, heard, t => SseEventWriter.WordTimestamps(t, job.ContextId), aborted).ConfigureAwait(false);
+                wordsSent = await SendTimingsAsync(body, speech.Words, wordsSent, heard, t => TtsEventWriter.WordTimestamps(t, job.ContextId), aborted).ConfigureAwait(false);
             }
 
             if (job.AddPhonemeTimestamps)
             {
-                phonemesSent = await SendTimingsAsync(body, speech.Phonemes, phonemesSent, heard, t => SseEventWriter.PhonemeTimestamps(t, job.ContextId), aborted).ConfigureAwait(false);
+                phonemesSent = await SendTimingsAsync(body, speech.Phonemes, phonemesSent, heard, t => TtsEventWriter.PhonemeTimestamps(t, job.ContextId), aborted).ConfigureAwait(false);
             }
 
             if (index == 0 && fault?.UnknownEvent == true)
             {
-                await body.WriteAsync(SseEventWriter.Frame(SseEventWriter.Unknown(job.ContextId)), aborted).ConfigureAwait(false);
+                await body.WriteAsync(TtsEventWriter.Frame(TtsEventWriter.Unknown(job.ContextId)), aborted).ConfigureAwait(false);
             }
 
             if (index == 0 && fault?.MalformedEvent == true)
@@ -135,7 +135,7 @@ internal static class TtsHttpEndpoints
 
         if (fault?.OmitDone != true)
         {
-            await body.WriteAsync(SseEventWriter.Frame(SseEventWriter.Done(job.ContextId), terminate: fault?.NoFinalBlankLine != true), aborted).ConfigureAwait(false);
+            await body.WriteAsync(TtsEventWriter.Frame(TtsEventWriter.Done(job.ContextId), terminate: fault?.NoFinalBlankLine != true), aborted).ConfigureAwait(false);
         }
 
         await body.FlushAsync(aborted).ConfigureAwait(false);
@@ -152,7 +152,7 @@ internal static class TtsHttpEndpoints
 
         if (upTo > sent)
         {
-            await body.WriteAsync(SseEventWriter.Frame(toEvent(all.Skip(sent).Take(upTo - sent).ToList())), cancellationToken).ConfigureAwait(false);
+            await body.WriteAsync(TtsEventWriter.Frame(toEvent(all.Skip(sent).Take(upTo - sent).ToList())), cancellationToken).ConfigureAwait(false);
         }
 
         return upTo;

@@ -82,6 +82,18 @@ public class TtsClient
     public virtual CartesiaStream<TtsEvent> GenerateSse(TtsSseRequest request, CancellationToken cancellationToken = default)
         => new SseSyncStream<TtsEvent>(PrepareSse(request), cancellationToken);
 
+    /// <summary>
+    /// Opens a text-to-speech WebSocket (<c>/tts/websocket</c>) that carries many concurrent contexts: text in
+    /// piece by piece, audio out as it is generated, with word and phoneme timestamps, flush and cancel. The
+    /// credential and <c>Cartesia-Version</c> travel in the handshake headers; a rejected handshake throws the
+    /// matching <see cref="CartesiaApiException"/> (for example <see cref="CartesiaRateLimitException"/>).
+    /// </summary>
+    /// <param name="options">Timeouts and buffer limits; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the connect.</param>
+    /// <returns>The open connection; dispose it when done.</returns>
+    public virtual Task<TtsWebSocket> ConnectAsync(TtsWebSocketOptions? options = null, CancellationToken cancellationToken = default)
+        => TtsWebSocket.ConnectAsync(_core, options, cancellationToken);
+
     private async ValueTask<AudioResponse> GenerateCoreAsync(TtsRequest request, bool async, CancellationToken cancellationToken)
     {
         TtsRequestValidator.Validate(request, TtsRequestValidator.Transport.Bytes, _core.Settings.ApiVersion, nameof(request));

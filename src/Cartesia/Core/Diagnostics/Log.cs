@@ -8,6 +8,9 @@ internal static partial class Log
     /// <summary>The category of HTTP pipeline messages.</summary>
     public const string HttpCategory = "Cartesia.Http";
 
+    /// <summary>The category of WebSocket messages (connections, contexts, sessions).</summary>
+    public const string WebSocketCategory = "Cartesia.WebSocket";
+
     /// <summary>The category of client-level messages (configuration, deprecations).</summary>
     public const string ClientCategory = "Cartesia.Client";
 
@@ -34,4 +37,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "Stream of {Operation} ended after {Events} events and {AudioBytes} audio bytes: {Outcome}")]
     public static partial void StreamEnded(ILogger logger, string operation, int events, long audioBytes, string outcome);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Debug, Message = "TTS WebSocket #{Generation} ended ({CloseStatus}: {Reason}); {Contexts} running context(s) were cut")]
+    public static partial void Closed(ILogger logger, int generation, string closeStatus, string reason, int contexts);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Reconnecting the TTS WebSocket: {Reason}")]
+    public static partial void Reconnecting(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "Recycling TTS WebSocket #{Generation}: {Reason}")]
+    public static partial void Recycling(ILogger logger, int generation, string reason);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Debug, Message = "Dropped a late {Type} event of context {ContextId}, which already ended")]
+    public static partial void LateEvent(ILogger logger, string type, string contextId);
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Warning, Message = "Dropped a {Type} event for context {ContextId}, which is not open on this connection")]
+    public static partial void Unroutable(ILogger logger, string type, string contextId);
+
+    [LoggerMessage(EventId = 35, Level = LogLevel.Warning, Message = "Ignored an unexpected binary frame of {Length} bytes on the TTS WebSocket")]
+    public static partial void UnexpectedBinary(ILogger logger, int length);
+
+    [LoggerMessage(EventId = 36, Level = LogLevel.Debug, Message = "Context {ContextId} ended {State} after {AudioBytes} audio bytes {Failure}")]
+    public static partial void ContextEnded(ILogger logger, string contextId, Cartesia.Tts.TtsContextState state, long audioBytes, string failure);
 }

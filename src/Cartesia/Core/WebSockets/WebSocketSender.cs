@@ -30,14 +30,28 @@ internal sealed class WebSocketSender
     /// <param name="cancellationToken">Stops waiting; a message not yet sent is then skipped.</param>
     public async ValueTask SendAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
     {
+        Outgoing item = EnqueueItem(payload, type);
+        using CancellationTokenRegistration registration = cancellationToken.Register(static s => ((Outgoing)s!).Cancel(), item);
+        await item.Done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues a message now (so the order of calls is the order on the wire) and returns a task that completes
+    /// when it is sent.
+    /// </summary>
+    /// <param name="payload">The message; it must stay unchanged until the returned task completes.</param>
+    /// <param name="type">Text or binary.</param>
+    public Task Enqueue(ReadOnlyMemory<byte> payload, WebSocketMessageType type) => EnqueueItem(payload, type).Done.Task;
+
+    private Outgoing EnqueueItem(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
+    {
         var item = new Outgoing(payload, type);
         if (!_queue.Writer.TryWrite(item))
         {
-            throw _failure is { } failure ? Rethrowable(failure) : new ObjectDisposedException(nameof(WebSocketSender), "The WebSocket is closed.");
+            throw _failure is { } failure ? Rethrowable(failure) : new CartesiaWebSocketException("The WebSocket is closed; nothing more can be sent on it.");
         }
 
-        using CancellationTokenRegistration registration = cancellationToken.Register(static s => ((Outgoing)s!).Cancel(), item);
-        await item.Done.Task.ConfigureAwait(false);
+        return item;
     }
 
     /// <summary>Stops accepting messages; those queued are still sent.</summary>

@@ -5,8 +5,8 @@ using Cartesia.Emulator.Speech;
 
 namespace Cartesia.Emulator.Tts;
 
-/// <summary>Writes text-to-speech events as JSON (the SSE data and WebSocket frames share the shapes).</summary>
-internal static class SseEventWriter
+/// <summary>Writes text-to-speech events as JSON (SSE data and WebSocket frames share the shapes), and SSE frames.</summary>
+internal static class TtsEventWriter
 {
     public static byte[] Chunk(ReadOnlyMemory<byte> audio, string? contextId, double stepTimeMs, int? flushId = null)
         => Write(w =>
@@ -24,6 +24,16 @@ internal static class SseEventWriter
 
     public static byte[] PhonemeTimestamps(IReadOnlyList<SpeechTiming> phonemes, string? contextId, int? flushId = null)
         => Timestamps("phoneme_timestamps", "phoneme_timestamps", "phonemes", phonemes, contextId, flushId);
+
+    public static byte[] FlushDone(string? contextId, int flushId)
+        => Write(w =>
+        {
+            w.WriteString("type", "flush_done");
+            w.WriteBoolean("done", false);
+            w.WriteNumber("status_code", 206);
+            w.WriteBoolean("flush_done", true);
+            WriteContext(w, contextId, flushId);
+        });
 
     public static byte[] Done(string? contextId)
         => Write(w =>

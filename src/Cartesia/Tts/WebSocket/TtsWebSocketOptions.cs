@@ -1,0 +1,55 @@
+namespace Cartesia.Tts;
+
+/// <summary>Settings of a <see cref="TtsWebSocket"/> connection and the contexts it carries.</summary>
+public sealed class TtsWebSocketOptions
+{
+    /// <summary>
+    /// How long a context may wait, after text was sent, for its first audio chunk. Default 10 seconds (above the
+    /// service's largest <c>max_buffer_delay_ms</c> of 5 s); <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan FirstChunkTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a context that owes audio (it was completed or flushed) may go without any event. Default 10
+    /// seconds; <see cref="Timeout.InfiniteTimeSpan"/> turns it off. A context still receiving text is not
+    /// watched, since the service legitimately waits for more text.
+    /// </summary>
+    public TimeSpan ChunkTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How much audio one context may hold unread before it fails with
+    /// <see cref="CartesiaBufferOverflowException"/> (and is cancelled). Default 32 MiB — about three minutes of
+    /// 44.1 kHz float audio. The limit protects memory without ever making one slow reader delay the others.
+    /// </summary>
+    public long MaxBufferedBytesPerContext { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>How long <see cref="TtsWebSocket.DisposeAsync"/> waits for the service to acknowledge the close. Default 2 seconds.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    internal TtsWebSocketOptions Validate()
+    {
+        Check(FirstChunkTimeout, nameof(FirstChunkTimeout));
+        Check(ChunkTimeout, nameof(ChunkTimeout));
+        Check(CloseTimeout, nameof(CloseTimeout));
+        if (MaxBufferedBytesPerContext < 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxBufferedBytesPerContext), MaxBufferedBytesPerContext, "MaxBufferedBytesPerContext must be at least 1024 bytes.");
+        }
+
+        return new TtsWebSocketOptions
+        {
+            FirstChunkTimeout = FirstChunkTimeout,
+            ChunkTimeout = ChunkTimeout,
+            MaxBufferedBytesPerContext = MaxBufferedBytesPerContext,
+            CloseTimeout = CloseTimeout,
+        };
+    }
+
+    private static void Check(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive or Timeout.InfiniteTimeSpan.");
+        }
+    }
+}
