@@ -101,6 +101,7 @@ internal sealed class EmulatorWebSocket : IDisposable
         if (withCloseFrame)
         {
             await CloseAsync(WebSocketCloseStatus.InternalServerError, "emulator dropped the connection").ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(150)).ConfigureAwait(false); // let the close frame arrive before the reset
         }
 
         _context.Items[JournalMiddleware.ServerAbortedKey] = true;

@@ -27,6 +27,7 @@ internal sealed class EmulatorTtsConnection
     private int _chunksSent;
     private bool _faultEventsSent;
     private bool _silent;
+    private bool _dropping;
 
     public EmulatorTtsConnection(EmulatorWebSocket socket, CartesiaEmulator emulator, ApiContext api)
     {
@@ -80,6 +81,11 @@ internal sealed class EmulatorTtsConnection
     /// <summary>Sends an event frame unless the connection was silenced or closed.</summary>
     public async Task<bool> SendAsync(byte[] frame)
     {
+        if (Volatile.Read(ref _dropping))
+        {
+            return false;
+        }
+
         if (Volatile.Read(ref _silent))
         {
             return true;
@@ -92,9 +98,16 @@ internal sealed class EmulatorTtsConnection
     /// <summary>Sends an audio chunk, applying the connection's faults around it.</summary>
     public async Task<bool> SendChunkAsync(EmulatorTtsContext context, byte[] frame)
     {
+        if (Volatile.Read(ref _dropping))
+        {
+            return false;
+        }
+
         int sent = Interlocked.Increment(ref _chunksSent) - 1;
         if (_fault?.DropAfterChunks == sent)
         {
+            // Nothing else goes out from here on, whichever context tries.
+            Volatile.Write(ref _dropping, true);
             await _socket.DropAsync(_fault.CloseFrameOnDrop).ConfigureAwait(false);
             return false;
         }
