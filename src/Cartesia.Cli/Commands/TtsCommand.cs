@@ -25,7 +25,8 @@ internal sealed class TtsCommand
     private readonly Option<double?> _volume = new("--volume") { Description = "Volume from 0.5 to 2.0 (Sonic 3)." };
     private readonly Option<string?> _emotion = new("--emotion") { Description = "An emotion, for example calm or excited (Sonic 3)." };
     private readonly Option<bool> _sse = new("--sse") { Description = "Stream with Server-Sent Events (/tts/sse) instead of /tts/bytes." };
-    private readonly Option<bool> _timestamps = new("--timestamps") { Description = "With --sse: print word timings to standard error." };
+    private readonly Option<bool> _websocket = new("--websocket") { Description = "Stream over the WebSocket: text from standard input is sent line by line while audio is written as it arrives." };
+    private readonly Option<bool> _timestamps = new("--timestamps") { Description = "With --sse or --websocket: print word timings to standard error." };
 
     private TtsCommand(CliContext context) => _context = context;
 
@@ -35,7 +36,7 @@ internal sealed class TtsCommand
         var command = new Command("tts", "Speak text into an audio file.")
         {
             handler._text, handler._output, handler._voice, handler._model, handler._language, handler._locale, handler._container,
-            handler._encoding, handler._sampleRate, handler._bitRate, handler._speed, handler._volume, handler._emotion, handler._sse, handler._timestamps,
+            handler._encoding, handler._sampleRate, handler._bitRate, handler._speed, handler._volume, handler._emotion, handler._sse, handler._websocket, handler._timestamps,
         };
         handler._connection.AddTo(command);
         command.SetAction(handler.RunAsync);
@@ -45,12 +46,24 @@ internal sealed class TtsCommand
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         string output = parse.GetValue(_output)!;
-        string text = await ReadTextAsync(parse, cancellationToken).ConfigureAwait(false);
         AudioOutputFormat format = OutputFormat(parse, output);
         bool sse = parse.GetValue(_sse);
-        if (sse && format.Container == AudioContainer.Mp3)
+        bool websocket = parse.GetValue(_websocket);
+        if (sse && websocket)
         {
-            throw new ArgumentException("--sse streams raw audio: write wav or raw, or drop --sse for mp3.");
+            throw new ArgumentException("Choose one of --sse and --websocket.");
+        }
+
+        if ((sse || websocket) && format.Container == AudioContainer.Mp3)
+        {
+            throw new ArgumentException($"{(sse ? "--sse" : "--websocket")} streams raw audio: write wav or raw, or drop it for mp3.");
+        }
+
+        // Over the WebSocket, piped text is sent line by line as it is read; otherwise it is read whole first.
+        string? text = websocket && parse.GetValue(_text) is null or "-" ? null : await ReadTextAsync(parse, cancellationToken).ConfigureAwait(false);
+        if (text is null && !_context.InputRedirected)
+        {
+            throw new ArgumentException("Give the text to speak as an argument, or pipe it in (cartesia tts - -o out.wav < text.txt).");
         }
 
         await using ClientConnection connection = await _connection.ConnectAsync(parse, _context, cancellationToken).ConfigureAwait(false);
@@ -58,9 +71,11 @@ internal sealed class TtsCommand
         long bytes;
         try
         {
-            bytes = sse
-                ? await RunSseAsync(connection.Client, parse, text, format, output, progress, cancellationToken).ConfigureAwait(false)
-                : await RunBytesAsync(connection.Client, parse, text, format, output, progress, cancellationToken).ConfigureAwait(false);
+            bytes = websocket
+                ? await RunWebSocketAsync(connection.Client, parse, text, format, output, progress, cancellationToken).ConfigureAwait(false)
+                : sse
+                    ? await RunSseAsync(connection.Client, parse, text!, format, output, progress, cancellationToken).ConfigureAwait(false)
+                    : await RunBytesAsync(connection.Client, parse, text!, format, output, progress, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -116,42 +131,86 @@ internal sealed class TtsCommand
         };
         Apply(parse, request);
         await using Stream destination = OpenOutput(output);
-        bool wav = format.Container == AudioContainer.Wav;
-        long total = 0;
-        if (wav)
-        {
-            // The length is unknown until the stream ends: write a streaming header, then fix it on a file.
-            byte[] header = WavHeader.Create(format.Encoding!.Value, format.SampleRate, dataLength: null);
-            await destination.WriteAsync(header, cancellationToken).ConfigureAwait(false);
-            total += header.Length;
-        }
-
+        var sink = new AudioSink(destination, format);
         await foreach (TtsEvent e in client.Tts.GenerateSseAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            switch (e)
-            {
-                case TtsChunkEvent chunk:
-                    await destination.WriteAsync(chunk.Audio, cancellationToken).ConfigureAwait(false);
-                    total += chunk.Audio.Length;
-                    progress.Report(total);
-                    break;
-                case TtsTimestampsEvent { WordTimestamps: { } words }:
-                    foreach (TimedText word in words.ToTimedWords())
-                    {
-                        await _context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{word.Start.TotalSeconds,8:0.000} {word.End.TotalSeconds,8:0.000}  {word.Text}")).ConfigureAwait(false);
-                    }
+            await WriteEventAsync(sink, e, progress, cancellationToken).ConfigureAwait(false);
+        }
 
-                    break;
+        await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(destination, output).ConfigureAwait(false);
+        return sink.Bytes;
+    }
+
+    private async Task<long> RunWebSocketAsync(CartesiaClient client, ParseResult parse, string? text, AudioOutputFormat format, string output, Progress progress, CancellationToken cancellationToken)
+    {
+        var options = new TtsContextOptions
+        {
+            ModelId = parse.GetValue(_model)!,
+            Voice = parse.GetValue(_voice)!,
+            OutputFormat = AudioOutputFormat.Raw(format.Encoding!.Value, format.SampleRate),
+            AddTimestamps = parse.GetValue(_timestamps),
+            Language = parse.GetValue(_language) is { } language ? new Language(language) : (Language?)null,
+            GenerationConfig = GenerationConfigFrom(parse),
+        };
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using TtsContext context = socket.CreateContext(options);
+        await using Stream destination = OpenOutput(output);
+        var sink = new AudioSink(destination, format);
+        Task sending = context.SendAsync(text is null ? ReadLinesAsync(cancellationToken) : Single(text), complete: true, cancellationToken);
+        await foreach (TtsEvent e in context.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await WriteEventAsync(sink, e, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        await sending.ConfigureAwait(false);
+        await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(destination, output).ConfigureAwait(false);
+        return sink.Bytes;
+    }
+
+    /// <summary>Writes a streamed event: audio to the output as it arrives, word timings to standard error.</summary>
+    private async Task WriteEventAsync(AudioSink sink, TtsEvent e, Progress progress, CancellationToken cancellationToken)
+    {
+        switch (e)
+        {
+            case TtsChunkEvent chunk:
+                await sink.WriteAsync(chunk.Audio, cancellationToken).ConfigureAwait(false);
+                progress.Report(sink.Bytes);
+                break;
+            case TtsTimestampsEvent { WordTimestamps: { } words }:
+                foreach (TimedText word in words.ToTimedWords())
+                {
+                    await _context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{word.Start.TotalSeconds,8:0.000} {word.End.TotalSeconds,8:0.000}  {word.Text}")).ConfigureAwait(false);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Standard input, a line at a time as it is typed or piped, each ending in a space so words never merge.</summary>
+    private async IAsyncEnumerable<string> ReadLinesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        bool any = false;
+        while (await _context.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                any = true;
+                yield return line.Trim() + " ";
             }
         }
 
-        if (wav && destination.CanSeek)
+        if (!any)
         {
-            WavHeader.Fix(destination);
+            throw new ArgumentException("There is no text to speak.");
         }
+    }
 
-        await CommitAsync(destination, output).ConfigureAwait(false);
-        return total;
+    private static async IAsyncEnumerable<string> Single(string text)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        yield return text;
     }
 
     private void Apply(ParseResult parse, TtsRequestBase request)
@@ -162,13 +221,17 @@ internal sealed class TtsCommand
         }
 
         request.Locale = parse.GetValue(_locale);
+        request.GenerationConfig = GenerationConfigFrom(parse);
+    }
+
+    private GenerationConfig? GenerationConfigFrom(ParseResult parse)
+    {
         double? speed = parse.GetValue(_speed);
         double? volume = parse.GetValue(_volume);
         string? emotion = parse.GetValue(_emotion);
-        if (speed is not null || volume is not null || emotion is not null)
-        {
-            request.GenerationConfig = new GenerationConfig { Speed = speed, Volume = volume, Emotion = emotion is null ? (Emotion?)null : new Emotion(emotion) };
-        }
+        return speed is null && volume is null && emotion is null
+            ? null
+            : new GenerationConfig { Speed = speed, Volume = volume, Emotion = emotion is null ? (Emotion?)null : new Emotion(emotion) };
     }
 
     private AudioOutputFormat OutputFormat(ParseResult parse, string output)

@@ -60,6 +60,35 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Tts_over_the_websocket_streams_piped_lines_into_one_context()
+    {
+        string path = TempFile(".wav");
+        var cli = new CliRunner { StandardInput = "First line of text.\n\nSecond line, streamed!\n" };
+
+        (int code, _, string error) = await cli.RunAsync("tts", "--websocket", "--timestamps", "-o", path, "--sample-rate", "16000");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Second", error, StringComparison.Ordinal);
+        byte[] audio = await File.ReadAllBytesAsync(path);
+        AssertSpeaks(audio, AudioOutputFormat.Wav(AudioEncoding.PcmS16LE, 16000), "First line of text. Second line, streamed!");
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task Tts_over_the_websocket_takes_the_argument_and_writes_raw_to_standard_output()
+    {
+        var cli = new CliRunner();
+
+        (int code, _, string error) = await cli.RunAsync("tts", "Argument text here.", "--websocket", "-o", "-", "--container", "raw", "--encoding", "pcm_f32le", "--sample-rate", "24000");
+        (int mp3, _, string mp3Error) = await cli.RunAsync("tts", "Hi", "--websocket", "-o", TempFile(".mp3"));
+
+        Assert.True(code == 0, error);
+        AssertSpeaks(cli.StandardOutputBytes.ToArray(), AudioOutputFormat.Raw(AudioEncoding.PcmF32LE, 24000), "Argument text here.");
+        Assert.Equal(1, mp3);
+        Assert.Contains("--websocket streams raw audio", mp3Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tts_against_a_given_server_reports_api_errors_with_a_failing_exit_code()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { ApiKey = "sk_car_right" });
