@@ -28,6 +28,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
 
     private readonly WebApplication _app;
     private EmulatorPacing _pacing;
+    private HttpClient? _trustingHttpClient;
 
     private CartesiaEmulator(CartesiaEmulatorOptions options)
     {
@@ -35,7 +36,17 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         _pacing = options.Pacing.Clone();
         ApiKey = options.ApiKey;
         Options = options;
-        _app = EmulatorApp.Build(options, this);
+        if (options.UseTls)
+        {
+            TlsCertificate = EmulatorCertificate.Create();
+            TlsCertificatePem = TlsCertificate.ExportCertificatePem();
+            if (options.TlsCertificatePath is { } path)
+            {
+                File.WriteAllText(path, TlsCertificatePem);
+            }
+        }
+
+        _app = EmulatorApp.Build(options, this, TlsCertificate);
     }
 
     /// <summary>The REST base URL, for example <c>http://127.0.0.1:41234/</c>.</summary>
@@ -46,6 +57,12 @@ public sealed class CartesiaEmulator : IAsyncDisposable
 
     /// <summary>The port the emulator listens on.</summary>
     public int Port => BaseUri.Port;
+
+    /// <summary>The self-signed certificate served with <see cref="CartesiaEmulatorOptions.UseTls"/>, or null.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TlsCertificate { get; }
+
+    /// <summary>The TLS certificate as PEM, for clients to trust, or null without TLS.</summary>
+    public string? TlsCertificatePem { get; }
 
     /// <summary>The only API key accepted, or null when any non-empty key is.</summary>
     public string? ApiKey { get; }
@@ -87,8 +104,9 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         await emulator._app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = emulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        emulator.BaseUri = new UriBuilder(uri) { Path = "/" }.Uri;
-        emulator.WebSocketBaseUri = new UriBuilder(uri) { Scheme = Uri.UriSchemeWs, Path = "/" }.Uri;
+        bool tls = emulator.TlsCertificate is not null;
+        emulator.BaseUri = new UriBuilder(uri) { Scheme = tls ? Uri.UriSchemeHttps : Uri.UriSchemeHttp, Path = "/" }.Uri;
+        emulator.WebSocketBaseUri = new UriBuilder(uri) { Scheme = tls ? Uri.UriSchemeWss : Uri.UriSchemeWs, Path = "/" }.Uri;
         return emulator;
     }
 
@@ -102,7 +120,28 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         options ??= new CartesiaClientOptions();
         options.BaseUri = BaseUri;
         options.WebSocketBaseUri = WebSocketBaseUri;
+        if (TlsCertificate is not null && options.HttpClient is null)
+        {
+            options.HttpClient = TrustingHttpClient;
+        }
+
         return new CartesiaClient(ApiKey ?? AnyKeyPlaceholder, options);
+    }
+
+    /// <summary>
+    /// With TLS: an <see cref="HttpClient"/> that trusts exactly this emulator's certificate (and nothing else
+    /// unknown), owned by the emulator. <see cref="CreateClient"/> uses it for REST and WebSockets.
+    /// </summary>
+    public HttpClient TrustingHttpClient => _trustingHttpClient ??= CreateTrustingHttpClient();
+
+    private HttpClient CreateTrustingHttpClient()
+    {
+        string thumbprint = TlsCertificate?.Thumbprint ?? throw new InvalidOperationException("The emulator serves no TLS certificate.");
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            errors == System.Net.Security.SslPolicyErrors.None
+            || (certificate is not null && string.Equals(certificate.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase));
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Waits until the emulator stops (for hosting it as a process).</summary>
@@ -127,5 +166,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
+        _trustingHttpClient?.Dispose();
+        TlsCertificate?.Dispose();
     }
 }

@@ -17,6 +17,16 @@ public sealed class CartesiaEmulatorOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Serve https and wss with a self-signed certificate the emulator generates for 127.0.0.1 and localhost
+    /// (see <see cref="CartesiaEmulator.TlsCertificatePem"/>). The official SDKs always open the TTS socket with
+    /// wss, so they need this. Default false.
+    /// </summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>With <see cref="UseTls"/>: a file to write the certificate to as PEM, for clients to trust (for Node: <c>NODE_EXTRA_CA_CERTS</c>).</summary>
+    public string? TlsCertificatePath { get; set; }
+
     /// <summary>How fast generated audio is streamed. Default: as fast as possible.</summary>
     public EmulatorPacing Pacing { get; set; } = new();
 

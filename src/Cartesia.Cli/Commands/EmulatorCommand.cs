@@ -12,9 +12,11 @@ internal static class EmulatorCommand
         var host = new Option<string>("--host") { Description = "The address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
         var apiKey = new Option<string?>("--api-key") { Description = "Accept only this API key (default: any non-empty key)." };
         var realistic = new Option<bool>("--realistic") { Description = "Pace audio like the service (about 90 ms to first audio, 5x real time)." };
+        var tls = new Option<bool>("--tls") { Description = "Serve https and wss with a self-signed certificate for 127.0.0.1/localhost (the official SDKs open the TTS socket with wss)." };
+        var certOut = new Option<string?>("--cert-out") { Description = "With --tls: where to write the certificate as PEM (default: cartesia-emulator.pem in the current folder)." };
         var command = new Command("emulator", "Run a local emulator of the Cartesia API (REST, SSE, WebSocket) for offline development and tests.")
         {
-            port, host, apiKey, realistic,
+            port, host, apiKey, realistic, tls, certOut,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -24,10 +26,17 @@ internal static class EmulatorCommand
                 Host = parse.GetValue(host)!,
                 ApiKey = parse.GetValue(apiKey),
                 Pacing = parse.GetValue(realistic) ? EmulatorPacing.Realistic : new EmulatorPacing(),
+                UseTls = parse.GetValue(tls),
+                TlsCertificatePath = parse.GetValue(tls) ? Path.GetFullPath(parse.GetValue(certOut) ?? "cartesia-emulator.pem") : null,
             };
             await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Cartesia emulator listening on {emulator.BaseUri} (WebSocket {emulator.WebSocketBaseUri}).").ConfigureAwait(false);
             await context.Out.WriteLineAsync(options.ApiKey is null ? "Any non-empty API key is accepted." : "Only the given API key is accepted.").ConfigureAwait(false);
+            if (options.TlsCertificatePath is { } pem)
+            {
+                await context.Out.WriteLineAsync($"TLS certificate: {pem} (Node: NODE_EXTRA_CA_CERTS={pem}; Python/httpx: SSL_CERT_FILE={pem}).").ConfigureAwait(false);
+            }
+
             await context.Out.WriteLineAsync($"Control API: {emulator.BaseUri}_emulator/journal, /_emulator/faults, /_emulator/pacing. Press Ctrl+C to stop.").ConfigureAwait(false);
             await context.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             try

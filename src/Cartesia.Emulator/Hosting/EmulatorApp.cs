@@ -8,7 +8,7 @@ namespace Cartesia.Emulator.Hosting;
 /// <summary>Builds the emulator's Kestrel application: middleware and every endpoint.</summary>
 internal static class EmulatorApp
 {
-    public static WebApplication Build(CartesiaEmulatorOptions options, CartesiaEmulator emulator)
+    public static WebApplication Build(CartesiaEmulatorOptions options, CartesiaEmulator emulator, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -28,18 +28,19 @@ internal static class EmulatorApp
         {
             kestrel.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
             kestrel.AddServerHeader = false;
-            switch (options.Host)
+            IPAddress address = options.Host switch
             {
-                case "localhost":
-                    kestrel.Listen(IPAddress.Loopback, options.Port);
-                    break;
-                case "*" or "0.0.0.0":
-                    kestrel.ListenAnyIP(options.Port);
-                    break;
-                default:
-                    kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
-                    break;
-            }
+                "localhost" => IPAddress.Loopback,
+                "*" or "0.0.0.0" => IPAddress.Any,
+                _ => IPAddress.Parse(options.Host),
+            };
+            kestrel.Listen(address, options.Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
         builder.Services.AddSingleton(emulator);
 

@@ -224,3 +224,31 @@ public class TtsWebSocketTests
         Assert.Equal("Measure me please.".Length, metrics.CharactersSent);
     }
 }
+
+public class EmulatorTlsTests
+{
+    [Fact]
+    public async Task The_emulator_serves_https_and_wss_with_a_certificate_clients_can_trust()
+    {
+        string pem = Path.Combine(Path.GetTempPath(), $"cartesia-emulator-{Guid.NewGuid():N}.pem");
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { UseTls = true, TlsCertificatePath = pem });
+        using CartesiaClient client = emulator.CreateClient();
+        using var untrusting = new CartesiaClient("sk", new CartesiaClientOptions { BaseUri = emulator.BaseUri, MaxRetries = 0 });
+
+        byte[] audio = await client.Tts.GenerateBytesAsync(Requests.Bytes());
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+        var events = new List<TtsEvent>();
+        await foreach (TtsEvent e in socket.GenerateAsync(Requests.Context(), "Over TLS."))
+        {
+            events.Add(e);
+        }
+
+        await Assert.ThrowsAsync<CartesiaConnectionException>(() => untrusting.GetStatusAsync());
+        Assert.Equal("https", emulator.BaseUri.Scheme);
+        Assert.Equal("wss", emulator.WebSocketBaseUri.Scheme);
+        Assert.NotEmpty(audio);
+        Assert.Equal(Speech.WordsOf("Over TLS."), Speech.Heard(events, AudioEncoding.PcmS16LE, 8000));
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----", await File.ReadAllTextAsync(pem), StringComparison.Ordinal);
+        File.Delete(pem);
+    }
+}
