@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text;
+using Cartesia.Core.Diagnostics;
 using Cartesia.Core;
 using Cartesia.Core.Http;
 using Cartesia.Core.Sse;
@@ -99,12 +101,14 @@ public class TtsClient
         TtsRequestValidator.Validate(request, TtsRequestValidator.Transport.Bytes, _core.Settings.ApiVersion, nameof(request));
         _core.WarnIfSunset(request.ModelId);
         PipelineRequest pipelineRequest = GenerationRequest("/tts/bytes", "tts.generate", JsonBody.Create(request, _core.Json.TtsRequest), "*/*");
+        long started = Stopwatch.GetTimestamp();
 
         PipelineResponse response = await _core.Pipeline.SendAsync(pipelineRequest, async, cancellationToken).ConfigureAwait(false);
         try
         {
             await RejectNonAudioAsync(response, pipelineRequest, async, cancellationToken).ConfigureAwait(false);
-            ResponseBodyStream audio = await ResponseBodyStream.OpenAsync(response, _core.Settings.StreamIdleTimeout, "audio stream of POST /tts/bytes", async, cancellationToken).ConfigureAwait(false);
+            var telemetry = new AudioStreamTelemetry(pipelineRequest.Operation, request.OutputFormat, request.ModelId.Value, started);
+            ResponseBodyStream audio = await ResponseBodyStream.OpenAsync(response, _core.Settings.StreamIdleTimeout, "audio stream of POST /tts/bytes", async, cancellationToken, telemetry).ConfigureAwait(false);
             return new AudioResponse(audio, request.OutputFormat, response.Info);
         }
         catch
@@ -127,6 +131,7 @@ public class TtsClient
 
         return async (async, cancellationToken) =>
         {
+            var telemetry = new AudioStreamTelemetry(pipelineRequest.Operation, request.OutputFormat, request.ModelId.Value, Stopwatch.GetTimestamp());
             PipelineResponse response = await _core.Pipeline.SendAsync(pipelineRequest, async, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -138,7 +143,7 @@ public class TtsClient
                 }
 
                 ResponseBodyStream body = await ResponseBodyStream.OpenAsync(response, _core.Settings.StreamIdleTimeout, "event stream of POST /tts/sse", async, cancellationToken).ConfigureAwait(false);
-                return new SseSession<TtsEvent>(TtsSseProtocol.Instance, body, "tts.generate_sse", _core.HttpLogger);
+                return new SseSession<TtsEvent>(TtsSseProtocol.Instance, body, "tts.generate_sse", _core.HttpLogger, telemetry);
             }
             catch
             {

@@ -45,28 +45,72 @@ internal sealed class HttpPipeline
         string method = request.Method.Method;
         long started = Stopwatch.GetTimestamp();
         int maxAttempts = _settings.MaxRetries + 1;
+        using Activity? activity = StartActivity(request, uri);
 
-        for (int attempt = 1; ; attempt++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Log.SendingRequest(_logger, method, logUrl, request.Operation, attempt);
-            AttemptResult result = await SendOnceAsync(request, uri, logUrl, attempt, started, async, cancellationToken).ConfigureAwait(false);
-            if (result.Response is not null)
+            for (int attempt = 1; ; attempt++)
             {
-                return result.Response;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                Log.SendingRequest(_logger, method, logUrl, request.Operation, attempt);
+                AttemptResult result = await SendOnceAsync(request, uri, logUrl, attempt, started, async, cancellationToken).ConfigureAwait(false);
+                if (result.Response is { } response)
+                {
+                    RecordSuccess(activity, request, response.Info);
+                    return response;
+                }
 
-            RetryDecision decision = result.Decision;
-            if (!decision.Retry || attempt >= maxAttempts)
-            {
-                string reason = decision.Retry ? $"{decision.Reason}; giving up after {attempt} attempt(s)" : decision.Reason;
-                Log.NotRetrying(_logger, method, logUrl, request.Operation, reason);
-                throw result.CreateException(attempt, decision);
-            }
+                RetryDecision decision = result.Decision;
+                if (!decision.Retry || attempt >= maxAttempts)
+                {
+                    string reason = decision.Retry ? $"{decision.Reason}; giving up after {attempt} attempt(s)" : decision.Reason;
+                    Log.NotRetrying(_logger, method, logUrl, request.Operation, reason);
+                    throw result.CreateException(attempt, decision);
+                }
 
-            TimeSpan delay = RetryPolicy.Delay(attempt, decision.ServerDelay);
-            Log.Retrying(_logger, method, logUrl, request.Operation, (long)delay.TotalMilliseconds, attempt, _settings.MaxRetries, decision.Reason);
-            await SyncAsync.DelayAsync(delay, async, cancellationToken).ConfigureAwait(false);
+                TimeSpan delay = RetryPolicy.Delay(attempt, decision.ServerDelay);
+                Log.Retrying(_logger, method, logUrl, request.Operation, (long)delay.TotalMilliseconds, attempt, _settings.MaxRetries, decision.Reason);
+                Telemetry.Retries.Add(1, new KeyValuePair<string, object?>("cartesia.operation", request.Operation));
+                await SyncAsync.DelayAsync(delay, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            Telemetry.RecordError(activity, request.Operation, ex);
+            throw;
+        }
+    }
+
+    private Activity? StartActivity(PipelineRequest request, Uri uri)
+    {
+        Activity? activity = Telemetry.StartOperation(request.Operation);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("http.request.method", request.Method.Method);
+            activity.SetTag("server.address", uri.Host);
+            activity.SetTag("server.port", uri.Port);
+            activity.SetTag("url.path", uri.AbsolutePath);
+            activity.SetTag("cartesia.api_version", _settings.ApiVersion.Value);
+        }
+
+        return activity;
+    }
+
+    private static void RecordSuccess(Activity? activity, PipelineRequest request, CartesiaResponseInfo info)
+    {
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("http.response.status_code", info.StatusCode);
+            activity.SetTag("cartesia.request_id", info.RequestId);
+            activity.SetTag("cartesia.attempts", info.Attempts);
+        }
+
+        if (Telemetry.OperationDuration.Enabled)
+        {
+            Telemetry.OperationDuration.Record(
+                info.Elapsed.TotalSeconds,
+                new KeyValuePair<string, object?>("cartesia.operation", request.Operation),
+                new KeyValuePair<string, object?>("http.response.status_code", info.StatusCode));
         }
     }
 

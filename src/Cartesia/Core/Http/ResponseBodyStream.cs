@@ -1,3 +1,5 @@
+using Cartesia.Core.Diagnostics;
+
 namespace Cartesia.Core.Http;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal sealed class ResponseBodyStream : Stream
     private readonly string _description;
     private readonly Timer? _idleTimer;
     private CancellationTokenRegistration _operationRegistration;
+    private AudioStreamTelemetry? _telemetry;
     private volatile bool _idleExpired;
     private int _disposed;
 
@@ -35,7 +38,7 @@ internal sealed class ResponseBodyStream : Stream
     }
 
     /// <summary>Opens the body of a successful streamed response.</summary>
-    public static async ValueTask<ResponseBodyStream> OpenAsync(PipelineResponse response, TimeSpan idleTimeout, string description, bool async, CancellationToken operationToken)
+    public static async ValueTask<ResponseBodyStream> OpenAsync(PipelineResponse response, TimeSpan idleTimeout, string description, bool async, CancellationToken operationToken, AudioStreamTelemetry? telemetry = null)
     {
         HttpResponseMessage message = response.Message;
         try
@@ -43,7 +46,7 @@ internal sealed class ResponseBodyStream : Stream
             Stream inner = async
                 ? await message.Content.ReadAsStreamAsync(operationToken).ConfigureAwait(false)
                 : message.Content.ReadAsStream(operationToken);
-            return new ResponseBodyStream(message, response.Info, inner, idleTimeout, description, operationToken);
+            return new ResponseBodyStream(message, response.Info, inner, idleTimeout, description, operationToken) { _telemetry = telemetry };
         }
         catch
         {
@@ -86,9 +89,7 @@ internal sealed class ResponseBodyStream : Stream
         Arm();
         try
         {
-            int read = _inner.Read(buffer);
-            BytesRead += read;
-            return read;
+            return Count(_inner.Read(buffer));
         }
         catch (Exception ex) when (Map(ex, default) is { } mapped)
         {
@@ -110,9 +111,7 @@ internal sealed class ResponseBodyStream : Stream
         Arm();
         try
         {
-            int read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            BytesRead += read;
-            return read;
+            return Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (Map(ex, cancellationToken) is { } mapped)
         {
@@ -148,6 +147,7 @@ internal sealed class ResponseBodyStream : Stream
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _telemetry?.OnEnded(BytesRead);
             _operationRegistration.Dispose();
             _idleTimer?.Dispose();
             _inner.Dispose();
@@ -155,6 +155,21 @@ internal sealed class ResponseBodyStream : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    private int Count(int read)
+    {
+        if (read > 0)
+        {
+            BytesRead += read;
+            _telemetry?.OnAudio();
+        }
+        else
+        {
+            _telemetry?.OnEnded(BytesRead);
+        }
+
+        return read;
     }
 
     private Exception? Map(Exception ex, CancellationToken readToken)

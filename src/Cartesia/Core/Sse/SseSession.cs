@@ -20,9 +20,12 @@ internal sealed class SseSession<TEvent> : IDisposable where TEvent : class
     private readonly ILogger _logger;
     private string? _contextId;
 
-    public SseSession(SseProtocol<TEvent> protocol, ResponseBodyStream body, string operation, ILogger logger)
+    private readonly AudioStreamTelemetry? _telemetry;
+
+    public SseSession(SseProtocol<TEvent> protocol, ResponseBodyStream body, string operation, ILogger logger, AudioStreamTelemetry? telemetry = null)
     {
         _protocol = protocol;
+        _telemetry = telemetry;
         Body = body;
         _guard = new SseEndGuardStream(body);
         _operation = operation;
@@ -67,25 +70,32 @@ internal sealed class SseSession<TEvent> : IDisposable where TEvent : class
             }
 
             Log.StreamEnded(_logger, _operation, Events, AudioBytes, "malformed event");
-            throw new CartesiaProtocolException($"The {_operation} stream sent an event that is not valid: {item.Error!.Message}", item.Error)
+            throw Ended(new CartesiaProtocolException($"The {_operation} stream sent an event that is not valid: {item.Error!.Message}", item.Error)
             {
                 Payload = item.Payload,
-            };
+            });
         }
 
         _contextId ??= _protocol.ContextId(value);
         if (_protocol.AsError(value, AudioBytes) is { } error)
         {
             Log.StreamEnded(_logger, _operation, Events, AudioBytes, "error event");
-            throw error;
+            throw Ended(error);
         }
 
         Events++;
-        AudioBytes += _protocol.AudioBytes(value);
+        long audio = _protocol.AudioBytes(value);
+        if (audio > 0)
+        {
+            AudioBytes += audio;
+            _telemetry?.OnAudio();
+        }
+
         if (_protocol.IsDone(value))
         {
             Completed = true;
             Log.StreamEnded(_logger, _operation, Events, AudioBytes, "done");
+            _telemetry?.OnEnded(AudioBytes);
         }
 
         return value;
@@ -102,13 +112,21 @@ internal sealed class SseSession<TEvent> : IDisposable where TEvent : class
     private CartesiaIncompleteStreamException Incomplete(string what, Exception? inner)
     {
         Log.StreamEnded(_logger, _operation, Events, AudioBytes, what);
-        return new CartesiaIncompleteStreamException(
+        return Ended(new CartesiaIncompleteStreamException(
             $"The {_operation} stream is incomplete: {what} after {Events} events and {AudioBytes} audio bytes. The audio received is truncated.", inner)
         {
             AudioBytesReceived = AudioBytes,
             EventsReceived = Events,
             ContextId = _contextId,
-        };
+        });
+    }
+
+    /// <summary>Records a failed end of the stream (audio received, error counter) and returns the exception.</summary>
+    private T Ended<T>(T exception) where T : Exception
+    {
+        _telemetry?.OnEnded(AudioBytes);
+        Telemetry.RecordError(null, _operation, exception);
+        return exception;
     }
 
     /// <summary>Closes the response.</summary>

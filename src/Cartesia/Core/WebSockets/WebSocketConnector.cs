@@ -82,11 +82,13 @@ internal sealed class WebSocketConnector
             if (!decision.Retry || attempt > settings.MaxRetries)
             {
                 Log.NotRetrying(_core.HttpLogger, "GET", logUrl, operation, decision.Reason);
+                Telemetry.RecordError(null, operation, failure);
                 throw failure;
             }
 
             TimeSpan delay = RetryPolicy.Delay(attempt, decision.ServerDelay);
             Log.Retrying(_core.HttpLogger, "GET", logUrl, operation, (long)delay.TotalMilliseconds, attempt, settings.MaxRetries, decision.Reason);
+            Telemetry.Retries.Add(1, new KeyValuePair<string, object?>("cartesia.operation", operation));
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -49,6 +49,8 @@ public sealed class TtsContext : IAsyncDisposable
     private long _firstChunkTimestamp;
     private int _readerStarted;
     private bool _timestampsReceived;
+    private Activity? _activity;
+    private AudioStreamTelemetry? _audioTelemetry;
 
     internal TtsContext(TtsWebSocket owner, string contextId, TtsContextOptions options, TtsContextMessages messages, TtsWebSocketOptions defaults, ILogger logger)
     {
@@ -391,6 +393,7 @@ public sealed class TtsContext : IAsyncDisposable
                     _chunks++;
                     _audioBytes += chunk.Audio.Length;
                     _bufferedBytes += chunk.Audio.Length;
+                    _audioTelemetry?.OnAudio();
                     break;
                 case TtsTimestampsEvent { WordTimestamps: { } words }:
                     _timestampsReceived = true;
@@ -584,6 +587,7 @@ public sealed class TtsContext : IAsyncDisposable
         {
             _state = TtsContextState.Open;
             _firstSendTimestamp = Stopwatch.GetTimestamp();
+            StartTelemetryLocked();
         }
 
         _charactersSent += piece.Length;
@@ -678,6 +682,7 @@ public sealed class TtsContext : IAsyncDisposable
 
         string failureText = failure?.Message ?? string.Empty;
         Log.ContextEnded(_logger, ContextId, state, _audioBytes, failureText);
+        EndTelemetryLocked(state, failure);
         _connection?.Retire(ContextId);
         _owner.OnContextEnded(this);
     }
@@ -724,6 +729,43 @@ public sealed class TtsContext : IAsyncDisposable
         if (connection is { IsClosed: false } && connection.SinceLastFrame >= timeout)
         {
             connection.Recycle($"no frame for {connection.SinceLastFrame.TotalSeconds:0.#} s ({phase} watchdog of context {ContextId})");
+        }
+    }
+
+    /// <summary>Starts the context's span (without making it the caller's current activity) and its audio metrics.</summary>
+    private void StartTelemetryLocked()
+    {
+        _audioTelemetry = new AudioStreamTelemetry("tts.context", Options.OutputFormat, Options.ModelId.Value, _firstSendTimestamp);
+        Activity? previous = Activity.Current;
+        _activity = Telemetry.StartOperation("tts.context");
+        Activity.Current = previous;
+        if (_activity is { IsAllDataRequested: true })
+        {
+            _activity.SetTag("cartesia.context_id", ContextId);
+            _activity.SetTag("cartesia.model", Options.ModelId.Value);
+        }
+    }
+
+    private void EndTelemetryLocked(TtsContextState state, Exception? failure)
+    {
+        _audioTelemetry?.OnEnded(_audioBytes);
+        if (failure is not null)
+        {
+            Telemetry.RecordError(_activity, "tts.context", failure);
+        }
+
+        if (_activity is { } activity)
+        {
+            activity.SetTag("cartesia.outcome", state.ToString().ToLowerInvariant());
+            activity.SetTag("cartesia.audio_bytes", _audioBytes);
+            if (_firstChunkTimestamp != 0)
+            {
+                activity.SetTag("cartesia.time_to_first_audio_ms", Stopwatch.GetElapsedTime(_firstSendTimestamp, _firstChunkTimestamp).TotalMilliseconds);
+            }
+
+            activity.Stop();
+            activity.Dispose();
+            _activity = null;
         }
     }
 

@@ -181,7 +181,9 @@ public sealed class TtsWebSocket : IAsyncDisposable
 
             if (_connection is { } previous)
             {
-                Log.Reconnecting(_logger, previous.ClosedForIdleness ? "the service closed the idle socket" : "the previous socket ended");
+                string reason = previous.ClosedForIdleness ? "idle close" : "socket ended";
+                Log.Reconnecting(_logger, reason);
+                Telemetry.Reconnects.Add(1, new KeyValuePair<string, object?>("cartesia.endpoint", "tts"), new KeyValuePair<string, object?>("cartesia.reason", reason));
             }
 
             int generation = Interlocked.Increment(ref _connections);

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Cartesia.Core.Diagnostics;
+
+/// <summary>
+/// Records time to first audio and seconds of audio for one streamed generation (bytes, SSE or a WebSocket
+/// context): the first audio once, the total once at the end.
+/// </summary>
+internal sealed class AudioStreamTelemetry
+{
+    private readonly long _started;
+    private readonly double _bytesPerSecond;
+    private readonly KeyValuePair<string, object?>[] _tags;
+    private int _firstRecorded;
+    private int _ended;
+
+    /// <param name="operation">The operation, for the metric tags (for example <c>tts.generate_sse</c>).</param>
+    /// <param name="format">The audio format, to turn bytes into seconds (raw and wav by encoding, mp3 by bit rate).</param>
+    /// <param name="model">The model id, for the metric tags.</param>
+    /// <param name="started">When the operation started (a <see cref="Stopwatch"/> timestamp).</param>
+    public AudioStreamTelemetry(string operation, AudioOutputFormat format, string? model, long started)
+    {
+        _started = started;
+        _bytesPerSecond = BytesPerSecond(format);
+        _tags = [new("cartesia.operation", operation), new("cartesia.model", model)];
+    }
+
+    /// <summary>Notes audio arriving; the first time, records the time to first audio.</summary>
+    public void OnAudio()
+    {
+        if (Volatile.Read(ref _firstRecorded) == 0 && Interlocked.Exchange(ref _firstRecorded, 1) == 0 && Telemetry.TimeToFirstAudio.Enabled)
+        {
+            Telemetry.TimeToFirstAudio.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags);
+        }
+    }
+
+    /// <summary>Records how much audio arrived (once).</summary>
+    public void OnEnded(long audioBytes)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 0 && _bytesPerSecond > 0 && audioBytes > 0 && Telemetry.AudioDuration.Enabled)
+        {
+            Telemetry.AudioDuration.Add(audioBytes / _bytesPerSecond, _tags);
+        }
+    }
+
+    private static double BytesPerSecond(AudioOutputFormat format)
+        => format.Container == AudioContainer.Mp3
+            ? (format.BitRate ?? 0) / 8.0
+            : (format.Encoding?.BytesPerSample ?? 0) * (double)format.SampleRate;
+}
