@@ -13,6 +13,7 @@ namespace Cartesia;
 /// <c>{"mode":"id","id":…}</c> before).
 /// </remarks>
 [JsonConverter(typeof(StringValueJsonConverter<CartesiaApiVersion>))]
+[System.ComponentModel.TypeConverter(typeof(CartesiaApiVersionTypeConverter))]
 public readonly record struct CartesiaApiVersion : IStringValue<CartesiaApiVersion>, IComparable<CartesiaApiVersion>
 {
     /// <summary>Creates a version from its <c>YYYY-MM-DD</c> value.</summary>

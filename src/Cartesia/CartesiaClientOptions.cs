@@ -96,10 +96,18 @@ public sealed class CartesiaClientOptions
     /// Headers sent with every request. They override the SDK's own headers of the same name (including
     /// <c>Cartesia-Version</c>), so use with care.
     /// </summary>
-    public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, string> DefaultHeaders { get; private set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Your application's name and version (for example <c>my-agent/1.2</c>), appended to the <c>User-Agent</c>.
     /// </summary>
     public string? ApplicationId { get; set; }
+
+    /// <summary>A copy of these options (the default headers are copied too).</summary>
+    public CartesiaClientOptions Clone()
+    {
+        var copy = (CartesiaClientOptions)MemberwiseClone();
+        copy.DefaultHeaders = new Dictionary<string, string>(DefaultHeaders, StringComparer.OrdinalIgnoreCase);
+        return copy;
+    }
 }
