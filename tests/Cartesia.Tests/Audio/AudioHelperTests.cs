@@ -93,6 +93,31 @@ public class AudioHelperTests
         Assert.Throws<FormatException>(() => WavHeader.Read("RIFF----WAVEjunk"u8));
     }
 
+    [Theory]
+    [InlineData("pcm_s16le")]
+    [InlineData("pcm_mulaw")]
+    [InlineData("pcm_f32le")]
+    public async Task The_streamed_wav_writer_fixes_its_own_header_wherever_it_is(string encoding)
+    {
+        using var stream = new MemoryStream();
+        stream.Write("prefix"u8);
+        var writer = new WavStreamWriter(stream, encoding, 8000);
+
+        await writer.WriteAsync(new byte[1000]);
+        await writer.WriteAsync(new byte[600]);
+        await writer.CompleteAsync();
+        await new WavStreamWriter(Stream.Null, encoding, 8000).CompleteAsync();
+
+        WavFormat format = WavHeader.Read(stream.ToArray().AsSpan(6));
+        Assert.Equal(1600, format.DataLength);
+        Assert.Equal(1600, writer.DataLength);
+        Assert.Equal(stream.Length - 6 - 8, BitConverter.ToUInt32(stream.ToArray(), 6 + 4));
+        if (encoding != "pcm_s16le")
+        {
+            Assert.Equal(1600u / (uint)PcmCodec.BytesPerSample(encoding), BitConverter.ToUInt32(stream.ToArray(), 6 + 46));
+        }
+    }
+
     [Fact]
     public void The_telephony_framer_makes_20_ms_frames_without_losing_a_byte()
     {
