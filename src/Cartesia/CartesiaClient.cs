@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Cartesia.Core;
 using Cartesia.Core.Http;
 using Cartesia.Tts;
+using Cartesia.Voices;
 
 namespace Cartesia;
 
@@ -60,10 +61,14 @@ public class CartesiaClient : IDisposable
     {
         _core = new ClientCore(ClientSettings.Create(credential, options));
         Tts = new TtsClient(_core);
+        Voices = new VoicesClient(_core);
     }
 
     /// <summary>Text-to-speech over HTTP bytes and Server-Sent Events.</summary>
     public virtual TtsClient Tts { get; }
+
+    /// <summary>Voices: list, get, update, delete, clone, localize, and the accent catalogue.</summary>
+    public virtual VoicesClient Voices { get; }
 
     /// <summary>The API version this client sends (<c>Cartesia-Version</c>).</summary>
     public CartesiaApiVersion ApiVersion => _core.Settings.ApiVersion;

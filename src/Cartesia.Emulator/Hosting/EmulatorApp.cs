@@ -1,6 +1,7 @@
 using System.Net;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Tts;
+using Cartesia.Emulator.Voices;
 using Microsoft.Extensions.Logging;
 
 namespace Cartesia.Emulator.Hosting;
@@ -51,6 +52,7 @@ internal static class EmulatorApp
         ControlEndpoints.Map(app, emulator);
         StatusEndpoint.Map(app);
         TtsHttpEndpoints.Map(app);
+        VoiceEndpoints.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;

@@ -57,6 +57,11 @@ internal sealed class HttpPipeline
             }
 
             RetryDecision decision = result.Decision;
+            if (decision.Retry && !request.ContentReplayable)
+            {
+                decision = new RetryDecision(false, $"{decision.Reason}, but the request body is a stream that cannot be rewound, so it cannot be sent again");
+            }
+
             if (!decision.Retry || attempt >= maxAttempts)
             {
                 string reason = decision.Retry ? $"{decision.Reason}; giving up after {attempt} attempt(s)" : decision.Reason;

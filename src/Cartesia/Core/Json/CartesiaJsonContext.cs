@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cartesia.Tts;
+using Cartesia.Voices;
 
 namespace Cartesia.Core.Json;
 
@@ -25,6 +26,13 @@ namespace Cartesia.Core.Json;
 [JsonSerializable(typeof(TtsDoneEvent))]
 [JsonSerializable(typeof(TtsErrorEvent))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Voice))]
+[JsonSerializable(typeof(VoiceMetadata))]
+[JsonSerializable(typeof(CartesiaPage<Voice>))]
+[JsonSerializable(typeof(VoiceUpdateRequest))]
+[JsonSerializable(typeof(VoiceLocalizeRequest))]
+[JsonSerializable(typeof(GenderPresentation?))]
+[JsonSerializable(typeof(Accent))]
 public sealed partial class CartesiaJsonContext : JsonSerializerContext
 {
     /// <summary>
