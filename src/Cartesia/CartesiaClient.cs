@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using Cartesia.Core;
 using Cartesia.Core.Http;
+using Cartesia.Infill;
 using Cartesia.Tts;
+using Cartesia.VoiceChanger;
 using Cartesia.Voices;
 
 namespace Cartesia;
@@ -62,6 +64,8 @@ public class CartesiaClient : IDisposable
         _core = new ClientCore(ClientSettings.Create(credential, options));
         Tts = new TtsClient(_core);
         Voices = new VoicesClient(_core);
+        VoiceChanger = new VoiceChangerClient(_core);
+        Infill = new InfillClient(_core);
     }
 
     /// <summary>Text-to-speech over HTTP bytes and Server-Sent Events.</summary>
@@ -69,6 +73,12 @@ public class CartesiaClient : IDisposable
 
     /// <summary>Voices: list, get, update, delete, clone, localize, and the accent catalogue.</summary>
     public virtual VoicesClient Voices { get; }
+
+    /// <summary>The voice changer: speech in, the same speech in another voice out (bytes or Server-Sent Events).</summary>
+    public virtual VoiceChangerClient VoiceChanger { get; }
+
+    /// <summary>Infill: speech that joins two clips naturally.</summary>
+    public virtual InfillClient Infill { get; }
 
     /// <summary>The API version this client sends (<c>Cartesia-Version</c>).</summary>
     public CartesiaApiVersion ApiVersion => _core.Settings.ApiVersion;

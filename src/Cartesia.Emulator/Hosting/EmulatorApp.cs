@@ -1,4 +1,5 @@
 using System.Net;
+using Cartesia.Emulator.Generation;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Tts;
 using Cartesia.Emulator.Voices;
@@ -53,6 +54,8 @@ internal static class EmulatorApp
         StatusEndpoint.Map(app);
         TtsHttpEndpoints.Map(app);
         VoiceEndpoints.Map(app);
+        VoiceChangerEndpoints.Map(app);
+        InfillEndpoints.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;
