@@ -34,6 +34,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         options.Pacing.Validate();
         _pacing = options.Pacing.Clone();
         ApiKey = options.ApiKey;
+        State.FineTuneTrainingTime = options.FineTuneTrainingTime;
         _app = EmulatorApp.Build(options, this);
     }
 
@@ -101,6 +102,14 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         options.WebSocketBaseUri = WebSocketBaseUri;
         return new CartesiaClient(ApiKey ?? AnyKeyPlaceholder, options);
     }
+
+    /// <summary>
+    /// Ends a fine-tune's training now: <c>completed</c> (its four Pro Voice Clones appear) or <c>failed</c>.
+    /// </summary>
+    /// <param name="fineTuneId">The fine-tune id.</param>
+    /// <param name="failed">Whether training fails instead.</param>
+    /// <returns>False when there is no such fine-tune.</returns>
+    public bool CompleteFineTune(string fineTuneId, bool failed = false) => FineTunes.FineTuneEndpoints.Settle(State, fineTuneId, failed);
 
     /// <summary>Waits until the emulator stops (for hosting it as a process).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>

@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using Cartesia.Core;
 using Cartesia.Core.Http;
+using Cartesia.Datasets;
+using Cartesia.FineTunes;
 using Cartesia.Infill;
+using Cartesia.PronunciationDictionaries;
 using Cartesia.Tts;
 using Cartesia.VoiceChanger;
 using Cartesia.Voices;
@@ -66,6 +69,9 @@ public class CartesiaClient : IDisposable
         Voices = new VoicesClient(_core);
         VoiceChanger = new VoiceChangerClient(_core);
         Infill = new InfillClient(_core);
+        Datasets = new DatasetsClient(_core);
+        FineTunes = new FineTunesClient(_core);
+        PronunciationDictionaries = new PronunciationDictionariesClient(_core);
     }
 
     /// <summary>Text-to-speech over HTTP bytes and Server-Sent Events.</summary>
@@ -79,6 +85,15 @@ public class CartesiaClient : IDisposable
 
     /// <summary>Infill: speech that joins two clips naturally.</summary>
     public virtual InfillClient Infill { get; }
+
+    /// <summary>Datasets for fine-tuning, and their files.</summary>
+    public virtual DatasetsClient Datasets { get; }
+
+    /// <summary>Fine-tunes (Pro Voice Clones) and the voices they make.</summary>
+    public virtual FineTunesClient FineTunes { get; }
+
+    /// <summary>Pronunciation dictionaries.</summary>
+    public virtual PronunciationDictionariesClient PronunciationDictionaries { get; }
 
     /// <summary>The API version this client sends (<c>Cartesia-Version</c>).</summary>
     public CartesiaApiVersion ApiVersion => _core.Settings.ApiVersion;

@@ -1,5 +1,8 @@
 using System.Net;
+using Cartesia.Emulator.Datasets;
+using Cartesia.Emulator.FineTunes;
 using Cartesia.Emulator.Generation;
+using Cartesia.Emulator.PronunciationDictionaries;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Tts;
 using Cartesia.Emulator.Voices;
@@ -56,6 +59,9 @@ internal static class EmulatorApp
         VoiceEndpoints.Map(app);
         VoiceChangerEndpoints.Map(app);
         InfillEndpoints.Map(app);
+        DatasetEndpoints.Map(app);
+        FineTuneEndpoints.Map(app);
+        DictionaryEndpoints.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;

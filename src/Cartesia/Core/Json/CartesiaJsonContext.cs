@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cartesia.Datasets;
+using Cartesia.FineTunes;
+using Cartesia.PronunciationDictionaries;
 using Cartesia.Tts;
 using Cartesia.Voices;
 
@@ -33,6 +36,18 @@ namespace Cartesia.Core.Json;
 [JsonSerializable(typeof(VoiceLocalizeRequest))]
 [JsonSerializable(typeof(GenderPresentation?))]
 [JsonSerializable(typeof(Accent))]
+[JsonSerializable(typeof(Dataset))]
+[JsonSerializable(typeof(CartesiaPage<Dataset>))]
+[JsonSerializable(typeof(DatasetCreateRequest))]
+[JsonSerializable(typeof(DatasetUpdateRequest))]
+[JsonSerializable(typeof(CartesiaPage<DatasetFile>))]
+[JsonSerializable(typeof(FineTune))]
+[JsonSerializable(typeof(CartesiaPage<FineTune>))]
+[JsonSerializable(typeof(FineTuneCreateRequest))]
+[JsonSerializable(typeof(PronunciationDictionary))]
+[JsonSerializable(typeof(CartesiaPage<PronunciationDictionary>))]
+[JsonSerializable(typeof(PronunciationDictionaryCreateRequest))]
+[JsonSerializable(typeof(PronunciationDictionaryUpdateRequest))]
 public sealed partial class CartesiaJsonContext : JsonSerializerContext
 {
     /// <summary>
