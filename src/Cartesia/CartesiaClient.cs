@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Cartesia.Core;
 using Cartesia.Core.Http;
+using Cartesia.AccessTokens;
+using Cartesia.Agents;
 using Cartesia.Datasets;
 using Cartesia.FineTunes;
 using Cartesia.Infill;
@@ -72,6 +74,8 @@ public class CartesiaClient : IDisposable
         Datasets = new DatasetsClient(_core);
         FineTunes = new FineTunesClient(_core);
         PronunciationDictionaries = new PronunciationDictionariesClient(_core);
+        Agents = new AgentsClient(_core);
+        AccessTokens = new AccessTokensClient(_core);
     }
 
     /// <summary>Text-to-speech over HTTP bytes and Server-Sent Events.</summary>
@@ -94,6 +98,12 @@ public class CartesiaClient : IDisposable
 
     /// <summary>Pronunciation dictionaries.</summary>
     public virtual PronunciationDictionariesClient PronunciationDictionaries { get; }
+
+    /// <summary>Agents (Line): agents, calls, metrics and their results, deployments.</summary>
+    public virtual AgentsClient Agents { get; }
+
+    /// <summary>Short-lived access tokens for clients that must not hold the API key.</summary>
+    public virtual AccessTokensClient AccessTokens { get; }
 
     /// <summary>The API version this client sends (<c>Cartesia-Version</c>).</summary>
     public CartesiaApiVersion ApiVersion => _core.Settings.ApiVersion;

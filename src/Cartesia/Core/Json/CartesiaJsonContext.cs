@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cartesia.AccessTokens;
+using Cartesia.Agents;
 using Cartesia.Datasets;
 using Cartesia.FineTunes;
 using Cartesia.PronunciationDictionaries;
@@ -48,6 +50,20 @@ namespace Cartesia.Core.Json;
 [JsonSerializable(typeof(CartesiaPage<PronunciationDictionary>))]
 [JsonSerializable(typeof(PronunciationDictionaryCreateRequest))]
 [JsonSerializable(typeof(PronunciationDictionaryUpdateRequest))]
+[JsonSerializable(typeof(AgentSummary))]
+[JsonSerializable(typeof(AgentUpdateRequest))]
+[JsonSerializable(typeof(AgentTemplate))]
+[JsonSerializable(typeof(List<PhoneNumber>))]
+[JsonSerializable(typeof(AgentCall))]
+[JsonSerializable(typeof(CartesiaPage<AgentCall>))]
+[JsonSerializable(typeof(Metric))]
+[JsonSerializable(typeof(MetricCreateRequest))]
+[JsonSerializable(typeof(CartesiaPage<Metric>))]
+[JsonSerializable(typeof(CartesiaPage<MetricResult>))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(List<Deployment>))]
+[JsonSerializable(typeof(AccessTokenRequest))]
+[JsonSerializable(typeof(AccessToken))]
 public sealed partial class CartesiaJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Cartesia.Agents;
 using Cartesia.Voices;
 
 namespace Cartesia.Core.Json;
@@ -10,6 +11,8 @@ namespace Cartesia.Core.Json;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(AccentCatalog))]
 [JsonSerializable(typeof(VoiceAccentsRequest))]
+[JsonSerializable(typeof(AgentList))]
+[JsonSerializable(typeof(AgentTemplateList))]
 internal sealed partial class WireJsonContext : JsonSerializerContext
 {
 }
