@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cartesia.Emulator.Agents;
 using Cartesia.Emulator.Catalog;
 using Cartesia.Emulator.Datasets;
 using Cartesia.Emulator.FineTunes;
@@ -14,6 +15,8 @@ internal sealed class EmulatorState
     public const string UserId = "user_2f1c9e7a";
 
     public VoiceCatalog Voices { get; } = new();
+
+    public AgentStore Agents { get; } = new();
 
     public RecordStore<DatasetRecord> Datasets { get; } = new(d => d.Id);
 

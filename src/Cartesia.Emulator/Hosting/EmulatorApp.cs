@@ -1,4 +1,6 @@
 using System.Net;
+using Cartesia.Emulator.AccessTokens;
+using Cartesia.Emulator.Agents;
 using Cartesia.Emulator.Datasets;
 using Cartesia.Emulator.FineTunes;
 using Cartesia.Emulator.Generation;
@@ -62,6 +64,8 @@ internal static class EmulatorApp
         DatasetEndpoints.Map(app);
         FineTuneEndpoints.Map(app);
         DictionaryEndpoints.Map(app);
+        AgentEndpoints.Map(app);
+        AccessTokenEndpoints.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;
