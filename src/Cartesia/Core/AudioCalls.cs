@@ -22,7 +22,7 @@ internal static class AudioCalls
             }
             catch
             {
-                await body.DisposeAsync().ConfigureAwait(false);
+                body.Dispose();
                 throw;
             }
         }

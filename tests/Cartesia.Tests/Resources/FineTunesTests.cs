@@ -79,4 +79,25 @@ public class FineTunesTests
         Assert.Equal("Empty dataset", empty.Title);
         Assert.Equal("model_not_found", generic.ErrorCode);
     }
+
+    [Fact]
+    public async Task The_control_api_fails_a_fine_tune_and_the_plain_path_without_a_slash_works_too()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        Dataset dataset = await client.Datasets.CreateAsync(new DatasetCreateRequest { Name = "D", Description = "" });
+        await client.Datasets.Files.UploadAsync(dataset.Id, CartesiaFile.FromBytes(Clips.Wav(), "t.wav"));
+        FineTune fineTune = await client.FineTunes.CreateAsync(new FineTuneCreateRequest { Name = "F", Description = "", Language = Language.English, ModelId = TtsModel.Sonic3_2026_01_12, Dataset = dataset.Id });
+        using var http = new HttpClient { BaseAddress = emulator.BaseUri };
+
+        HttpResponseMessage control = await http.PostAsync(new Uri($"_emulator/fine-tunes/{fineTune.Id}/complete?failed=true", UriKind.Relative), null);
+        HttpResponseMessage unknown = await http.PostAsync(new Uri("_emulator/fine-tunes/ft_none/complete", UriKind.Relative), null);
+        using var raw = await client.SendAsync(new CartesiaRequest(HttpMethod.Get, "/fine-tunes"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, control.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(FineTuneStatus.Failed, (await client.FineTunes.GetAsync(fineTune.Id)).Status);
+        Assert.Empty(await client.FineTunes.ListVoicesAsync(fineTune.Id).ToListAsync());
+        Assert.Contains(fineTune.Id, await raw.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
