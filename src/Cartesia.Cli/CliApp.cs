@@ -11,8 +11,15 @@ internal static class CliApp
 
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("The Cartesia command line: speak text, check the API, run a local emulator. Without CARTESIA_API_KEY it works offline against a built-in emulator.");
+        var root = new RootCommand("The Cartesia command line: speak text, manage voices, datasets, fine-tunes, dictionaries and agents, mint tokens, check the API, run a local emulator. Without CARTESIA_API_KEY it works offline against a built-in emulator.");
         root.Subcommands.Add(TtsCommand.Create(context));
+        root.Subcommands.Add(VoicesCommand.Create(context));
+        root.Subcommands.Add(VoiceChangerCommand.Create(context));
+        root.Subcommands.Add(TokensCommand.Create(context));
+        root.Subcommands.Add(DatasetsCommand.Create(context));
+        root.Subcommands.Add(FineTunesCommand.Create(context));
+        root.Subcommands.Add(PronunciationDictionariesCommand.Create(context));
+        root.Subcommands.Add(AgentsCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(EmulatorCommand.Create(context));
         return root;

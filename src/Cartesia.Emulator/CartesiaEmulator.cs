@@ -46,6 +46,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
             }
         }
 
+        State.FineTuneTrainingTime = options.FineTuneTrainingTime;
         _app = EmulatorApp.Build(options, this, TlsCertificate);
     }
 
@@ -143,6 +144,14 @@ public sealed class CartesiaEmulator : IAsyncDisposable
             || (certificate is not null && string.Equals(certificate.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase));
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
+
+    /// <summary>
+    /// Ends a fine-tune's training now: <c>completed</c> (its four Pro Voice Clones appear) or <c>failed</c>.
+    /// </summary>
+    /// <param name="fineTuneId">The fine-tune id.</param>
+    /// <param name="failed">Whether training fails instead.</param>
+    /// <returns>False when there is no such fine-tune.</returns>
+    public bool CompleteFineTune(string fineTuneId, bool failed = false) => FineTunes.FineTuneEndpoints.Settle(State, fineTuneId, failed);
 
     /// <summary>Waits until the emulator stops (for hosting it as a process).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>

@@ -27,6 +27,12 @@ public sealed class CartesiaEmulatorOptions
     /// <summary>With <see cref="UseTls"/>: a file to write the certificate to as PEM, for clients to trust (for Node: <c>NODE_EXTRA_CA_CERTS</c>).</summary>
     public string? TlsCertificatePath { get; set; }
 
+    /// <summary>
+    /// How long a fine-tune takes to train: it is <c>created</c> for the first quarter, then <c>training</c>, then
+    /// <c>completed</c>. Default 20 seconds; <see cref="CartesiaEmulator.CompleteFineTune"/> settles one at once.
+    /// </summary>
+    public TimeSpan FineTuneTrainingTime { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>How fast generated audio is streamed. Default: as fast as possible.</summary>
     public EmulatorPacing Pacing { get; set; } = new();
 

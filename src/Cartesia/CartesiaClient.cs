@@ -1,7 +1,15 @@
 using System.Net.Http.Headers;
 using Cartesia.Core;
 using Cartesia.Core.Http;
+using Cartesia.AccessTokens;
+using Cartesia.Agents;
+using Cartesia.Datasets;
+using Cartesia.FineTunes;
+using Cartesia.Infill;
+using Cartesia.PronunciationDictionaries;
 using Cartesia.Tts;
+using Cartesia.VoiceChanger;
+using Cartesia.Voices;
 
 namespace Cartesia;
 
@@ -60,10 +68,42 @@ public class CartesiaClient : IDisposable
     {
         _core = new ClientCore(ClientSettings.Create(credential, options));
         Tts = new TtsClient(_core);
+        Voices = new VoicesClient(_core);
+        VoiceChanger = new VoiceChangerClient(_core);
+        Infill = new InfillClient(_core);
+        Datasets = new DatasetsClient(_core);
+        FineTunes = new FineTunesClient(_core);
+        PronunciationDictionaries = new PronunciationDictionariesClient(_core);
+        Agents = new AgentsClient(_core);
+        AccessTokens = new AccessTokensClient(_core);
     }
 
     /// <summary>Text-to-speech over HTTP bytes and Server-Sent Events.</summary>
     public virtual TtsClient Tts { get; }
+
+    /// <summary>Voices: list, get, update, delete, clone, localize, and the accent catalogue.</summary>
+    public virtual VoicesClient Voices { get; }
+
+    /// <summary>The voice changer: speech in, the same speech in another voice out (bytes or Server-Sent Events).</summary>
+    public virtual VoiceChangerClient VoiceChanger { get; }
+
+    /// <summary>Infill: speech that joins two clips naturally.</summary>
+    public virtual InfillClient Infill { get; }
+
+    /// <summary>Datasets for fine-tuning, and their files.</summary>
+    public virtual DatasetsClient Datasets { get; }
+
+    /// <summary>Fine-tunes (Pro Voice Clones) and the voices they make.</summary>
+    public virtual FineTunesClient FineTunes { get; }
+
+    /// <summary>Pronunciation dictionaries.</summary>
+    public virtual PronunciationDictionariesClient PronunciationDictionaries { get; }
+
+    /// <summary>Agents (Line): agents, calls, metrics and their results, deployments.</summary>
+    public virtual AgentsClient Agents { get; }
+
+    /// <summary>Short-lived access tokens for clients that must not hold the API key.</summary>
+    public virtual AccessTokensClient AccessTokens { get; }
 
     /// <summary>The API version this client sends (<c>Cartesia-Version</c>).</summary>
     public CartesiaApiVersion ApiVersion => _core.Settings.ApiVersion;

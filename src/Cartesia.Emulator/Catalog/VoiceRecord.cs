@@ -24,6 +24,17 @@ internal sealed record VoiceRecord
 
     public bool IsPublic { get; init; } = true;
 
+    /// <summary>The owning user of the account's voices; null for public catalogue voices.</summary>
+    public string? UserId { get; init; }
+
+    public string? Country { get; init; }
+
+    /// <summary>Accents attached to the voice beyond its native one (<c>PATCH /voices/{id}/accents</c>).</summary>
+    public IReadOnlyList<string> AttachedAccents { get; init; } = [];
+
+    /// <summary>The fine-tune a Pro Voice Clone came from, if any.</summary>
+    public string? FineTuneId { get; init; }
+
     /// <summary>The dated model a Pro Voice Clone was trained on; null for other voices.</summary>
     public string? TrainedModelId { get; init; }
 

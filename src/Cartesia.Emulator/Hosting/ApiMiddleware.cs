@@ -97,12 +97,36 @@ internal sealed class ApiMiddleware
             }
 
             api.Token = grant;
+            CheckGrant(context.Request, grant);
             return;
         }
 
         if (_emulator.ApiKey is { } required && !string.Equals(required, credential, StringComparison.Ordinal))
         {
             throw new ApiError(401, "unauthorized", "Unauthorized", "The API key is not valid.");
+        }
+    }
+
+    /// <summary>
+    /// What an access token reaches (PROTOCOL.md §3.1, §18): <c>tts</c> the TTS endpoints and socket, <c>stt</c> the STT
+    /// ones, <c>agent</c> the agents calling socket; any token <c>GET /</c> and <c>GET /agents/templates</c>; every other
+    /// operation takes an API key only.
+    /// </summary>
+    private static void CheckGrant(HttpRequest request, AccessTokenGrant grant)
+    {
+        string path = request.Path.Value ?? "/";
+        bool get = HttpMethods.IsGet(request.Method);
+        (bool allowed, string need) = path switch
+        {
+            "/" or "/agents/templates" when get => (true, string.Empty),
+            _ when path.StartsWith("/tts/", StringComparison.Ordinal) => (grant.Tts, "the tts grant"),
+            _ when path == "/stt" || path.StartsWith("/stt/", StringComparison.Ordinal) || path == "/audio/transcriptions" => (grant.Stt, "the stt grant"),
+            _ when path.StartsWith("/agents/stream", StringComparison.Ordinal) => (grant.Agent, "the agent grant"),
+            _ => (false, "an API key"),
+        };
+        if (!allowed)
+        {
+            throw new ApiError(403, "forbidden", "Forbidden", $"This access token cannot be used for {request.Method} {path}: it needs {need}.");
         }
     }
 

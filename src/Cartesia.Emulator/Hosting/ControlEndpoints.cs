@@ -45,6 +45,10 @@ internal static class ControlEndpoints
             emulator.Faults.Clear();
             return Results.NoContent();
         });
+        app.MapPost(Prefix + "/fine-tunes/{id}/complete", (string id, bool? failed) =>
+            emulator.CompleteFineTune(id, failed ?? false)
+                ? Results.NoContent()
+                : Results.NotFound(new { message = $"There is no fine-tune '{id}'." }));
         app.MapGet(Prefix + "/pacing", () => Results.Json(PacingDto.From(emulator.Pacing), Json));
         app.MapPut(Prefix + "/pacing", async (HttpContext context) =>
         {

@@ -1,6 +1,13 @@
 using System.Net;
+using Cartesia.Emulator.AccessTokens;
+using Cartesia.Emulator.Agents;
+using Cartesia.Emulator.Datasets;
+using Cartesia.Emulator.FineTunes;
+using Cartesia.Emulator.Generation;
+using Cartesia.Emulator.PronunciationDictionaries;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Tts;
+using Cartesia.Emulator.Voices;
 using Microsoft.Extensions.Logging;
 
 namespace Cartesia.Emulator.Hosting;
@@ -53,6 +60,14 @@ internal static class EmulatorApp
         StatusEndpoint.Map(app);
         TtsHttpEndpoints.Map(app);
         TtsWebSocketEndpoint.Map(app);
+        VoiceEndpoints.Map(app);
+        VoiceChangerEndpoints.Map(app);
+        InfillEndpoints.Map(app);
+        DatasetEndpoints.Map(app);
+        FineTuneEndpoints.Map(app);
+        DictionaryEndpoints.Map(app);
+        AgentEndpoints.Map(app);
+        AccessTokenEndpoints.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;

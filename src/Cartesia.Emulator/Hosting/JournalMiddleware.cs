@@ -9,6 +9,7 @@ internal sealed class JournalMiddleware
     public const string ServerAbortedKey = "cartesia.server-aborted";
 
     private const long MaxRecordedBody = 256L * 1024 * 1024;
+    private const int MaxRecordedResponse = 1024 * 1024;
     private readonly RequestDelegate _next;
     private readonly EmulatorJournal _journal;
 
@@ -42,6 +43,13 @@ internal sealed class JournalMiddleware
             context.WebSockets.IsWebSocketRequest);
         context.Items[typeof(EmulatorRequest)] = entry;
 
+        Stream originalBody = context.Response.Body;
+        ResponseCaptureStream? capture = entry.IsWebSocket ? null : new ResponseCaptureStream(originalBody, MaxRecordedResponse);
+        if (capture is not null)
+        {
+            context.Response.Body = capture;
+        }
+
         try
         {
             await _next(context).ConfigureAwait(false);
@@ -52,6 +60,14 @@ internal sealed class JournalMiddleware
         }
         finally
         {
+            if (capture is not null)
+            {
+                context.Response.Body = originalBody;
+                entry.ResponseBody = capture.Captured;
+                entry.ResponseContentType = context.Response.ContentType;
+                capture.Dispose();
+            }
+
             bool serverAborted = context.Items.ContainsKey(ServerAbortedKey);
             _journal.Complete(entry, context.Response.StatusCode, context.RequestAborted.IsCancellationRequested && !serverAborted);
         }

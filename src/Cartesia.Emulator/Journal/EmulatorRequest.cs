@@ -90,6 +90,28 @@ public sealed class EmulatorRequest
         }
     }
 
+    /// <summary>The content type the emulator answered with, if any.</summary>
+    public string? ResponseContentType { get; internal set; }
+
+    /// <summary>
+    /// What the emulator answered, up to its first 1 MiB (enough for every JSON answer; long audio is cut), for
+    /// tests that check responses against a schema.
+    /// </summary>
+    public byte[] ResponseBody { get; internal set; } = [];
+
+    /// <summary>The answer as UTF-8 text.</summary>
+    public string ResponseText => Encoding.UTF8.GetString(ResponseBody);
+
+    /// <summary>
+    /// The parts of a <c>multipart/form-data</c> body, in order, or an empty list for any other body.
+    /// </summary>
+    /// <exception cref="FormatException">The body claims to be multipart but is malformed.</exception>
+    public IReadOnlyList<EmulatorFormPart> FormParts() => MultipartParser.Parse(Header("Content-Type"), Body) ?? [];
+
+    /// <summary>The first multipart part with a name, or null.</summary>
+    /// <param name="name">The field name, for example <c>clip</c>.</param>
+    public EmulatorFormPart? FormPart(string name) => FormParts().FirstOrDefault(p => p.Name == name);
+
     /// <summary>A request header's value, or null.</summary>
     /// <param name="name">The header name (case-insensitive).</param>
     public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;

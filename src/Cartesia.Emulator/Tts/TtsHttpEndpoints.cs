@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cartesia.Emulator.Faults;
+using Cartesia.Emulator.Generation;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Speech;
 
@@ -40,42 +41,13 @@ internal static class TtsHttpEndpoints
 
     private static async Task BytesAsync(HttpContext context)
     {
-        (ApiContext api, TtsJob job, SynthesizedSpeech speech, byte[] audio, EmulatorPacing pacing) = Prepare(context, TtsTransport.Bytes);
-        EmulatorFault? fault = api.Fault;
-        CancellationToken aborted = context.RequestAborted;
-        context.Response.ContentType = job.Output.MediaType;
+        (ApiContext api, TtsJob job, _, byte[] audio, _) = Prepare(context, TtsTransport.Bytes);
         if (job.Save)
         {
             context.Response.Headers["Cartesia-File-ID"] = "file_" + Guid.NewGuid().ToString("N");
         }
 
-        await context.Response.StartAsync(aborted).ConfigureAwait(false);
-        int chunkBytes = AudioRenderer.ChunkBytes(job.Output, pacing.ChunkDuration.TotalSeconds);
-        var pacer = new ChunkPacer(context, pacing, fault, pacing.ChunkDuration.TotalSeconds);
-        int index = 0;
-        for (int offset = 0; offset < audio.Length; offset += chunkBytes, index++)
-        {
-            if (!await pacer.BeforeChunkAsync(index).ConfigureAwait(false))
-            {
-                return;
-            }
-
-            if (fault?.ErrorEventAfterChunks == index)
-            {
-                // A bytes stream cannot carry an error event: the service can only cut it.
-                await ChunkPacer.DropAsync(context).ConfigureAwait(false);
-                return;
-            }
-
-            await context.Response.Body.WriteAsync(audio.AsMemory(offset, Math.Min(chunkBytes, audio.Length - offset)), aborted).ConfigureAwait(false);
-            await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
-        }
-
-        if (fault?.OmitDone == true)
-        {
-            // For a bytes stream "stopping early" means the body ends without its final chunk.
-            await ChunkPacer.DropAsync(context).ConfigureAwait(false);
-        }
+        await AudioStreamer.BytesAsync(context, api, audio, job.Output).ConfigureAwait(false);
     }
 
     private static async Task SseAsync(HttpContext context)

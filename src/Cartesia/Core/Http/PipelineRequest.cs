@@ -15,6 +15,12 @@ internal sealed class PipelineRequest
     /// <summary>Creates the body for an attempt; called once per attempt so retries resend it intact.</summary>
     public Func<HttpContent>? Content { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="Content"/> can be created again for a retry. False for a body read from a stream that
+    /// cannot be rewound: such a request is sent once and never retried.
+    /// </summary>
+    public bool ContentReplayable { get; init; } = true;
+
     /// <summary>The <c>Accept</c> header.</summary>
     public string Accept { get; init; } = "application/json";
 

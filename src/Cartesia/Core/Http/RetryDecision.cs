@@ -1,4 +1,4 @@
 namespace Cartesia.Core.Http;
 
 /// <summary>Whether a failed attempt is tried again, and why (for logs and messages).</summary>
-internal readonly record struct RetryDecision(bool Retry, string Reason, TimeSpan? ServerDelay = null, bool ServerDelayTooLong = false);
+internal readonly record struct RetryDecision(bool Retry, string Reason, TimeSpan? ServerDelay = null, bool ServerDelayTooLong = false, bool ExplainInMessage = false);

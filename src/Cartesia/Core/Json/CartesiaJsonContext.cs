@@ -1,7 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cartesia.AccessTokens;
+using Cartesia.Agents;
+using Cartesia.Datasets;
+using Cartesia.FineTunes;
+using Cartesia.PronunciationDictionaries;
 using Cartesia.Tts;
+using Cartesia.Voices;
 
 namespace Cartesia.Core.Json;
 
@@ -25,6 +31,39 @@ namespace Cartesia.Core.Json;
 [JsonSerializable(typeof(TtsDoneEvent))]
 [JsonSerializable(typeof(TtsErrorEvent))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Voice))]
+[JsonSerializable(typeof(VoiceMetadata))]
+[JsonSerializable(typeof(CartesiaPage<Voice>))]
+[JsonSerializable(typeof(VoiceUpdateRequest))]
+[JsonSerializable(typeof(VoiceLocalizeRequest))]
+[JsonSerializable(typeof(GenderPresentation?))]
+[JsonSerializable(typeof(Accent))]
+[JsonSerializable(typeof(Dataset))]
+[JsonSerializable(typeof(CartesiaPage<Dataset>))]
+[JsonSerializable(typeof(DatasetCreateRequest))]
+[JsonSerializable(typeof(DatasetUpdateRequest))]
+[JsonSerializable(typeof(CartesiaPage<DatasetFile>))]
+[JsonSerializable(typeof(FineTune))]
+[JsonSerializable(typeof(CartesiaPage<FineTune>))]
+[JsonSerializable(typeof(FineTuneCreateRequest))]
+[JsonSerializable(typeof(PronunciationDictionary))]
+[JsonSerializable(typeof(CartesiaPage<PronunciationDictionary>))]
+[JsonSerializable(typeof(PronunciationDictionaryCreateRequest))]
+[JsonSerializable(typeof(PronunciationDictionaryUpdateRequest))]
+[JsonSerializable(typeof(AgentSummary))]
+[JsonSerializable(typeof(AgentUpdateRequest))]
+[JsonSerializable(typeof(AgentTemplate))]
+[JsonSerializable(typeof(List<PhoneNumber>))]
+[JsonSerializable(typeof(AgentCall))]
+[JsonSerializable(typeof(CartesiaPage<AgentCall>))]
+[JsonSerializable(typeof(Metric))]
+[JsonSerializable(typeof(MetricCreateRequest))]
+[JsonSerializable(typeof(CartesiaPage<Metric>))]
+[JsonSerializable(typeof(CartesiaPage<MetricResult>))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(List<Deployment>))]
+[JsonSerializable(typeof(AccessTokenRequest))]
+[JsonSerializable(typeof(AccessToken))]
 public sealed partial class CartesiaJsonContext : JsonSerializerContext
 {
     /// <summary>

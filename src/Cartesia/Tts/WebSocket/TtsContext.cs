@@ -36,6 +36,7 @@ public sealed class TtsContext : IAsyncDisposable
     private readonly long _maxBufferedBytes;
     private readonly Timer _watchdog;
     private TtsSocketConnection? _connection;
+    private Task<TtsSocketConnection>? _binding;
     private TtsContextState _state = TtsContextState.Created;
     private Exception? _failure;
     private char? _heldHighSurrogate;
@@ -525,21 +526,46 @@ public sealed class TtsContext : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Puts the context on a socket once, however many first sends race: they share one binding (which is
+    /// forgotten if it fails, so a later send can try again).
+    /// </summary>
     private async ValueTask<TtsSocketConnection> BindAsync(CancellationToken cancellationToken)
     {
+        Task<TtsSocketConnection> binding;
         lock (_gate)
         {
             if (_connection is { } bound)
             {
                 return bound;
             }
+
+            binding = _binding ??= BindOnceAsync();
         }
 
-        TtsSocketConnection connection = await _owner.BindAsync(this, cancellationToken).ConfigureAwait(false);
-        lock (_gate)
+        return await binding.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TtsSocketConnection> BindOnceAsync()
+    {
+        try
         {
-            _connection ??= connection;
-            return _connection;
+            TtsSocketConnection connection = await _owner.BindAsync(this, CancellationToken.None).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _connection = connection;
+            }
+
+            return connection;
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _binding = null;
+            }
+
+            throw;
         }
     }
 
