@@ -57,6 +57,11 @@ internal sealed class HttpPipeline
             }
 
             RetryDecision decision = result.Decision;
+            if (decision.Retry && !request.ContentReplayable)
+            {
+                decision = decision with { Retry = false, Reason = $"{decision.Reason}, but the request body is a non-seekable stream that cannot be sent again" };
+            }
+
             if (!decision.Retry || attempt >= maxAttempts)
             {
                 string reason = decision.Retry ? $"{decision.Reason}; giving up after {attempt} attempt(s)" : decision.Reason;

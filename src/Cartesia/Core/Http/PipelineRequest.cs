@@ -30,6 +30,12 @@ internal sealed class PipelineRequest
     /// <summary>Whether the call needs a credential (every call but the status check).</summary>
     public bool RequiresCredential { get; init; } = true;
 
+    /// <summary>
+    /// Whether <see cref="Content"/> can be created again for a retry. False for a body read from a non-seekable
+    /// stream: such a request is never retried, whatever failed.
+    /// </summary>
+    public bool ContentReplayable { get; init; } = true;
+
     /// <summary>Extra headers for this request; they override client defaults.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
 }
