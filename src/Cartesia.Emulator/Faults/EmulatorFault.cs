@@ -70,6 +70,19 @@ public sealed class EmulatorFault
     /// <summary>End a Server-Sent Events stream without the blank line after its last event.</summary>
     public bool NoFinalBlankLine { get; set; }
 
+    /// <summary>
+    /// WebSockets: when <see cref="DropAfterChunks"/> drops the connection, first send a close frame with this
+    /// status (for example 1011, recoverable, or 1008, not); null drops it with no close frame (the client sees
+    /// 1006). On speech-to-text sockets the chunks counted are the audio frames received.
+    /// </summary>
+    public int? DropCloseStatus { get; set; }
+
+    /// <summary>
+    /// Speech-to-text sockets: after the client's <c>close</c> (or <c>finalize</c>), wait this long before sending
+    /// the last transcripts, so a client that does not wait for them loses the tail.
+    /// </summary>
+    public TimeSpan? LastTranscriptDelay { get; set; }
+
     /// <summary>How many requests this fault applies to (default 1).</summary>
     public int Times { get; set; } = 1;
 

@@ -73,6 +73,13 @@ internal static class ControlEndpoints
         completed = r.Completed,
         client_disconnected = r.ClientDisconnected,
         is_websocket = r.IsWebSocket,
+        websocket_messages = r.WebSocketMessages.Select(m => new
+        {
+            type = m.IsBinary ? "binary" : "text",
+            size = m.Data.Length,
+            text = m.IsBinary ? null : m.Text,
+            data_base64 = m.IsBinary ? Convert.ToBase64String(m.Data) : null,
+        }),
     };
 
     private sealed record FaultDto
@@ -117,6 +124,10 @@ internal static class ControlEndpoints
 
         public bool NoFinalBlankLine { get; init; }
 
+        public int? DropCloseStatus { get; init; }
+
+        public double? LastTranscriptDelayMs { get; init; }
+
         public int? Times { get; init; }
 
         public EmulatorFault ToFault()
@@ -141,6 +152,8 @@ internal static class ControlEndpoints
                 MalformedEvent = MalformedEvent,
                 UnknownEvent = UnknownEvent,
                 NoFinalBlankLine = NoFinalBlankLine,
+                DropCloseStatus = DropCloseStatus,
+                LastTranscriptDelay = LastTranscriptDelayMs is { } lastDelay ? TimeSpan.FromMilliseconds(lastDelay) : null,
                 Times = Times ?? 1,
             };
             foreach ((string name, string value) in Headers ?? [])

@@ -1,5 +1,6 @@
 using System.Net;
 using Cartesia.Emulator.Protocol;
+using Cartesia.Emulator.Stt;
 using Cartesia.Emulator.Tts;
 using Microsoft.Extensions.Logging;
 
@@ -51,6 +52,8 @@ internal static class EmulatorApp
         ControlEndpoints.Map(app, emulator);
         StatusEndpoint.Map(app);
         TtsHttpEndpoints.Map(app);
+        SttHttpEndpoint.Map(app);
+        SttWebSocketEndpoints.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;

@@ -58,7 +58,13 @@ internal sealed class EmulatorWebSocket : IDisposable
                 count += result.Count;
                 if (result.EndOfMessage)
                 {
-                    return (result.MessageType, _buffer.AsSpan(0, count).ToArray());
+                    byte[] message = _buffer.AsSpan(0, count).ToArray();
+                    if (_context.Items[typeof(Journal.EmulatorRequest)] is Journal.EmulatorRequest entry)
+                    {
+                        _context.RequestServices.GetRequiredService<CartesiaEmulator>().Journal.AddWebSocketMessage(entry, result.MessageType, message);
+                    }
+
+                    return (result.MessageType, message);
                 }
             }
         }
@@ -93,12 +99,18 @@ internal sealed class EmulatorWebSocket : IDisposable
     /// Drops the connection on purpose: with a close frame of an error status, or without any close frame
     /// (an abrupt TCP reset), after giving what was sent a moment to reach the client.
     /// </summary>
-    public async Task DropAsync(bool withCloseFrame)
+    public Task DropAsync(bool withCloseFrame) => DropAsync(withCloseFrame ? WebSocketCloseStatus.InternalServerError : null);
+
+    /// <summary>
+    /// Drops the connection on purpose: first with a close frame of the given status (any code, for example 1011
+    /// or 1008), or, when it is null, without any close frame (the client sees 1006).
+    /// </summary>
+    public async Task DropAsync(WebSocketCloseStatus? closeStatus)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(150)).ConfigureAwait(false);
-        if (withCloseFrame)
+        if (closeStatus is { } status)
         {
-            await CloseAsync(WebSocketCloseStatus.InternalServerError, "emulator dropped the connection").ConfigureAwait(false);
+            await CloseAsync(status, "emulator dropped the connection").ConfigureAwait(false);
         }
 
         _context.Items[JournalMiddleware.ServerAbortedKey] = true;
