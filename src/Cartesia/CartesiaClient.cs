@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Cartesia.Core;
 using Cartesia.Core.Http;
+using Cartesia.Stt;
 using Cartesia.Tts;
 
 namespace Cartesia;
@@ -60,10 +61,14 @@ public class CartesiaClient : IDisposable
     {
         _core = new ClientCore(ClientSettings.Create(credential, options));
         Tts = new TtsClient(_core);
+        Stt = new SttClient(_core);
     }
 
     /// <summary>Text-to-speech over HTTP bytes and Server-Sent Events.</summary>
     public virtual TtsClient Tts { get; }
+
+    /// <summary>Speech-to-text: batch transcription and streaming sessions over both WebSockets.</summary>
+    public virtual SttClient Stt { get; }
 
     /// <summary>The API version this client sends (<c>Cartesia-Version</c>).</summary>
     public CartesiaApiVersion ApiVersion => _core.Settings.ApiVersion;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cartesia.Stt;
 using Cartesia.Tts;
 
 namespace Cartesia.Core.Json;
@@ -24,6 +25,17 @@ namespace Cartesia.Core.Json;
 [JsonSerializable(typeof(TtsFlushDoneEvent))]
 [JsonSerializable(typeof(TtsDoneEvent))]
 [JsonSerializable(typeof(TtsErrorEvent))]
+[JsonSerializable(typeof(SttTranscription))]
+[JsonSerializable(typeof(SttConnectedEvent))]
+[JsonSerializable(typeof(SttTurnStartEvent))]
+[JsonSerializable(typeof(SttTurnUpdateEvent))]
+[JsonSerializable(typeof(SttTurnEagerEndEvent))]
+[JsonSerializable(typeof(SttTurnResumeEvent))]
+[JsonSerializable(typeof(SttTurnEndEvent))]
+[JsonSerializable(typeof(SttTranscriptEvent))]
+[JsonSerializable(typeof(SttFlushDoneEvent))]
+[JsonSerializable(typeof(SttDoneEvent))]
+[JsonSerializable(typeof(SttErrorEvent))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class CartesiaJsonContext : JsonSerializerContext
 {
