@@ -34,6 +34,9 @@ internal sealed class StreamingRecognizer
     /// <summary>Whether a sound was still going on at the end of what was received.</summary>
     public bool Sounding { get; private set; }
 
+    /// <summary>How many sounds (words, noise) have ended so far.</summary>
+    public int Sounds { get; private set; }
+
     /// <summary>Adds audio; returns the words completed by it.</summary>
     public List<RecognizedWord> Append(ReadOnlySpan<float> samples)
     {
@@ -81,6 +84,7 @@ internal sealed class StreamingRecognizer
                 break;
             }
 
+            Sounds++;
             int next = i + 1 < bursts.Count ? bursts[i + 1].Start : _count;
             int sliceEnd = Math.Min(_count, end + Math.Max(1, Math.Min(completion, (next - end) / 2)));
             double offset = (double)(_bufferStart + consumed) / _sampleRate;

@@ -19,6 +19,7 @@ internal sealed class ManualSttSession : SttSocketSession
 
     private readonly List<RecognizedWord> _segment = [];
     private double _segmentStart;
+    private int _segmentSounds;
     private bool _spoken;
 
     public ManualSttSession(EmulatorWebSocket socket, ApiContext api, SttSocketParameters parameters) : base(socket, api, parameters)
@@ -62,11 +63,14 @@ internal sealed class ManualSttSession : SttSocketSession
         }
     }
 
-    /// <summary>The final transcript of the audio since the last one (empty text when it held no speech).</summary>
+    /// <summary>
+    /// The final transcript of the audio since the last one: its words, or empty text when it held only sounds that
+    /// are not speech; nothing when it was silent.
+    /// </summary>
     private async Task SendFinalAsync()
     {
         double duration = Recognizer.Seconds - _segmentStart;
-        if (_segment.Count == 0 && duration <= 0)
+        if (_segment.Count == 0 && Recognizer.Sounds == _segmentSounds)
         {
             return;
         }
@@ -76,6 +80,7 @@ internal sealed class ManualSttSession : SttSocketSession
         _spoken |= _segment.Count > 0;
         _segment.Clear();
         _segmentStart = Recognizer.Seconds;
+        _segmentSounds = Recognizer.Sounds;
     }
 
     private string SegmentText()

@@ -696,6 +696,12 @@ internal sealed class SttSessionCore : IAsyncDisposable
                 }
 
                 ReadOutcome outcome = await ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+                if (Volatile.Read(ref _disposed) != 0)
+                {
+                    // Whatever the connection did after DisposeAsync began, the session ends as disposed.
+                    break;
+                }
+
                 lock (_gate)
                 {
                     if (_failure is not null || _stopQuietly)

@@ -146,7 +146,7 @@ internal static class SttValidation
 
         if (total > SttSessionOptions.MaxKeytermCharacters)
         {
-            throw new ArgumentException($"{field} holds {total} characters in all; at most {SttSessionOptions.MaxKeytermCharacters} are allowed.", paramName);
+            throw new ArgumentException($"{field} holds {total} characters in all; at most {SttSessionOptions.MaxKeytermCharacters} characters are allowed.", paramName);
         }
     }
 
