@@ -20,6 +20,9 @@ internal sealed class StreamingRecognizer
     /// <summary>A sound longer than this is not a word (the longest word lasts about a second): it is dropped.</summary>
     private const double LongestSoundSeconds = 5;
 
+    /// <summary>The level (RMS) above which a millisecond counts as sound, as the burst detector has it.</summary>
+    private const double SoundThreshold = 0.02;
+
     private readonly int _sampleRate;
     private float[] _buffer = new float[8192];
     private int _count;
@@ -32,7 +35,13 @@ internal sealed class StreamingRecognizer
     public double Seconds => (double)_total / _sampleRate;
 
     /// <summary>Whether a sound was still going on at the end of what was received.</summary>
-    public bool Sounding { get; private set; }
+    public bool Sounding => SoundStart is not null;
+
+    /// <summary>
+    /// Where the sound going on at the end of what was received began (seconds), however short it is so far; null
+    /// when the audio after the last word is silent.
+    /// </summary>
+    public double? SoundStart { get; private set; }
 
     /// <summary>How many sounds (words, noise) have ended so far.</summary>
     public int Sounds { get; private set; }
@@ -57,7 +66,7 @@ internal sealed class StreamingRecognizer
         List<RecognizedWord> words = Scan(final: true);
         _bufferStart += _count;
         _count = 0;
-        Sounding = false;
+        SoundStart = null;
         return words;
     }
 
@@ -68,13 +77,11 @@ internal sealed class StreamingRecognizer
         List<(int Start, int End)> bursts = SpeechRecognizer.FindBursts(pending, _sampleRate);
         int completion = (int)(CompletionSeconds * _sampleRate);
         int consumed = 0;
-        bool sounding = false;
         for (int i = 0; i < bursts.Count; i++)
         {
             (int start, int end) = bursts[i];
             if (!final && end + completion > _count)
             {
-                sounding = true;
                 if (_count - start > LongestSoundSeconds * _sampleRate)
                 {
                     // Endless sound is noise, not speech: forget it rather than hold it.
@@ -92,12 +99,12 @@ internal sealed class StreamingRecognizer
             consumed = sliceEnd;
         }
 
-        if (!sounding)
+        if (bursts.Count == 0 || consumed >= bursts[^1].End)
         {
+            // Nothing is sounding: keep only a little of the end, where a word may be starting.
             consumed = Math.Max(consumed, _count - (int)(LookbackSeconds * _sampleRate));
         }
 
-        Sounding = sounding;
         if (consumed > 0)
         {
             _buffer.AsSpan(consumed, _count - consumed).CopyTo(_buffer);
@@ -105,6 +112,28 @@ internal sealed class StreamingRecognizer
             _bufferStart += consumed;
         }
 
+        SoundStart = FirstSound();
         return words;
+    }
+
+    /// <summary>The time of the first loud millisecond of the audio kept (which follows the last word read).</summary>
+    private double? FirstSound()
+    {
+        int frame = Math.Max(1, _sampleRate / 1000);
+        for (int start = 0; start + frame <= _count; start += frame)
+        {
+            double sum = 0;
+            foreach (float sample in _buffer.AsSpan(start, frame))
+            {
+                sum += sample * sample;
+            }
+
+            if (Math.Sqrt(sum / frame) > SoundThreshold)
+            {
+                return (double)(_bufferStart + start) / _sampleRate;
+            }
+        }
+
+        return null;
     }
 }

@@ -28,17 +28,22 @@ internal sealed class ManualSttSession : SttSocketSession
 
     protected override async Task OnAudioAsync(List<RecognizedWord> words)
     {
-        if (words.Count > 0)
+        bool finalizesOnSilence = SttModels.FinalizesOnSilence(Parameters.Model);
+        double maxSilence = Parameters.MaxSilenceSeconds ?? DefaultMaxSilenceSeconds;
+        foreach (RecognizedWord word in words)
         {
-            _segment.AddRange(words);
+            if (finalizesOnSilence && _segment.Count > 0 && word.Start - _segment[^1].End >= maxSilence)
+            {
+                await SendFinalAsync(_segment[^1].End + maxSilence).ConfigureAwait(false);
+            }
+
+            _segment.Add(word);
             await SendAsync(SttEventWriter.Transcript(RequestId, SegmentText(), isFinal: false, duration: null, language: null, words: null)).ConfigureAwait(false);
         }
 
-        double maxSilence = Parameters.MaxSilenceSeconds ?? DefaultMaxSilenceSeconds;
-        if (SttModels.FinalizesOnSilence(Parameters.Model) && _segment.Count > 0 && !Recognizer.Sounding
-            && Recognizer.Seconds - _segment[^1].End >= maxSilence)
+        if (finalizesOnSilence && _segment.Count > 0 && (Recognizer.SoundStart ?? Recognizer.Seconds) - _segment[^1].End >= maxSilence)
         {
-            await SendFinalAsync().ConfigureAwait(false);
+            await SendFinalAsync(_segment[^1].End + maxSilence).ConfigureAwait(false);
         }
     }
 
@@ -49,13 +54,13 @@ internal sealed class ManualSttSession : SttSocketSession
             case "finalize":
                 await DelayLastTranscriptAsync().ConfigureAwait(false);
                 _segment.AddRange(Recognizer.Flush());
-                await SendFinalAsync().ConfigureAwait(false);
+                await SendFinalAsync(Recognizer.Seconds).ConfigureAwait(false);
                 await SendAsync(SttEventWriter.Simple("flush_done", RequestId)).ConfigureAwait(false);
                 return false;
             case "close" or "done":
                 await DelayLastTranscriptAsync().ConfigureAwait(false);
                 _segment.AddRange(Recognizer.Flush());
-                await SendFinalAsync().ConfigureAwait(false);
+                await SendFinalAsync(Recognizer.Seconds).ConfigureAwait(false);
                 await SendAsync(SttEventWriter.Simple("done", RequestId)).ConfigureAwait(false);
                 return true;
             default:
@@ -67,9 +72,10 @@ internal sealed class ManualSttSession : SttSocketSession
     /// The final transcript of the audio since the last one: its words, or empty text when it held only sounds that
     /// are not speech; nothing when it was silent.
     /// </summary>
-    private async Task SendFinalAsync()
+    /// <param name="at">Where the segment ends in the audio (seconds).</param>
+    private async Task SendFinalAsync(double at)
     {
-        double duration = Recognizer.Seconds - _segmentStart;
+        double duration = at - _segmentStart;
         if (_segment.Count == 0 && Recognizer.Sounds == _segmentSounds)
         {
             return;
@@ -79,7 +85,7 @@ internal sealed class ManualSttSession : SttSocketSession
         await SendAsync(SttEventWriter.Transcript(RequestId, text, isFinal: true, duration, Parameters.Language, [.. _segment])).ConfigureAwait(false);
         _spoken |= _segment.Count > 0;
         _segment.Clear();
-        _segmentStart = Recognizer.Seconds;
+        _segmentStart = at;
         _segmentSounds = Recognizer.Sounds;
     }
 

@@ -34,22 +34,20 @@ internal sealed class TurnsSttSession : SttSocketSession
 
     protected override async Task OnAudioAsync(List<RecognizedWord> words)
     {
-        await AddWordsAsync(words).ConfigureAwait(false);
-        if (_turn.Count == 0 || Recognizer.Sounding)
+        // In the order things happened in the audio: a pause before a word may end the turn or make it eager.
+        foreach (RecognizedWord word in words)
         {
-            return;
+            if (_turn.Count > 0)
+            {
+                await OnSilenceAsync(word.Start - _turn[^1].End).ConfigureAwait(false);
+            }
+
+            await AddWordAsync(word).ConfigureAwait(false);
         }
 
-        double silence = Recognizer.Seconds - _turn[^1].End;
-        if (!_eager && silence >= EagerEndSilence)
+        if (_turn.Count > 0)
         {
-            _eager = true;
-            await SendAsync(SttEventWriter.Turn("turn.eager_end", TurnText(), RequestId)).ConfigureAwait(false);
-        }
-
-        if (silence >= EndSilence)
-        {
-            await EndTurnAsync().ConfigureAwait(false);
+            await OnSilenceAsync((Recognizer.SoundStart ?? Recognizer.Seconds) - _turn[^1].End).ConfigureAwait(false);
         }
     }
 
@@ -72,7 +70,7 @@ internal sealed class TurnsSttSession : SttSocketSession
         {
             case "close":
                 await DelayLastTranscriptAsync().ConfigureAwait(false);
-                await AddWordsAsync(Recognizer.Flush()).ConfigureAwait(false);
+                await OnAudioAsync(Recognizer.Flush()).ConfigureAwait(false);
                 if (_turn.Count > 0)
                 {
                     await EndTurnAsync().ConfigureAwait(false);
@@ -108,13 +106,23 @@ internal sealed class TurnsSttSession : SttSocketSession
         }
     }
 
-    private async Task AddWordsAsync(List<RecognizedWord> words)
+    /// <summary>Silence after the turn's last word: an eager end, then the end of the turn.</summary>
+    private async Task OnSilenceAsync(double seconds)
     {
-        if (words.Count == 0)
+        if (!_eager && seconds >= EagerEndSilence)
         {
-            return;
+            _eager = true;
+            await SendAsync(SttEventWriter.Turn("turn.eager_end", TurnText(), RequestId)).ConfigureAwait(false);
         }
 
+        if (seconds >= EndSilence)
+        {
+            await EndTurnAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task AddWordAsync(RecognizedWord word)
+    {
         if (_turn.Count == 0)
         {
             await SendAsync(SttEventWriter.Simple("turn.start", RequestId)).ConfigureAwait(false);
@@ -125,7 +133,7 @@ internal sealed class TurnsSttSession : SttSocketSession
         }
 
         _eager = false;
-        _turn.AddRange(words);
+        _turn.Add(word);
         await SendAsync(SttEventWriter.Turn("turn.update", TurnText(), RequestId)).ConfigureAwait(false);
     }
 

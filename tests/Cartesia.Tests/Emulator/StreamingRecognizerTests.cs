@@ -51,6 +51,22 @@ public class StreamingRecognizerTests
     }
 
     [Fact]
+    public void A_sound_starting_is_seen_at_once_however_short_it_is_so_far()
+    {
+        SynthesizedSpeech speech = SpeechSynthesizer.Synthesize("one two", 16000);
+        var recognizer = new StreamingRecognizer(16000);
+        int secondStart = (int)(speech.Words[1].Start * 16000);
+
+        recognizer.Append(speech.Samples.AsSpan(0, secondStart));
+        Assert.False(recognizer.Sounding);
+        Assert.Null(recognizer.SoundStart);
+
+        recognizer.Append(speech.Samples.AsSpan(secondStart, 80)); // 5 ms of the second word
+        Assert.True(recognizer.Sounding);
+        Assert.Equal(speech.Words[1].Start, recognizer.SoundStart!.Value, 2);
+    }
+
+    [Fact]
     public void Noise_and_silence_give_no_words_and_little_memory()
     {
         var random = new Random(7);
