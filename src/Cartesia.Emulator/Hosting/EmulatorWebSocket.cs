@@ -111,6 +111,9 @@ internal sealed class EmulatorWebSocket : IDisposable
         if (closeStatus is { } status)
         {
             await CloseAsync(status, "emulator dropped the connection").ConfigureAwait(false);
+
+            // Let the close frame be read before the reset: a TCP reset discards data the client has not read yet.
+            await Task.Delay(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
         }
 
         _context.Items[JournalMiddleware.ServerAbortedKey] = true;

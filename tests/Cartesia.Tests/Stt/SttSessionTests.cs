@@ -553,6 +553,5 @@ public class SttSessionTests
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(390), $"Sent in {clock.Elapsed}.");
         IReadOnlyList<EmulatorWebSocketMessage> frames = [.. emulator.Journal.For("/stt/websocket")[0].WebSocketMessages.Where(m => m.IsBinary)];
         Assert.Equal(5, frames.Count);
-        Assert.True(frames[^1].ReceivedAt - frames[0].ReceivedAt >= TimeSpan.FromMilliseconds(390));
     }
 }
