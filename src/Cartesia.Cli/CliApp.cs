@@ -11,8 +11,9 @@ internal static class CliApp
 
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("The Cartesia command line: speak text, check the API, run a local emulator. Without CARTESIA_API_KEY it works offline against a built-in emulator.");
+        var root = new RootCommand("The Cartesia command line: speak text, transcribe audio, check the API, run a local emulator. Without CARTESIA_API_KEY it works offline against a built-in emulator.");
         root.Subcommands.Add(TtsCommand.Create(context));
+        root.Subcommands.Add(SttCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(EmulatorCommand.Create(context));
         return root;

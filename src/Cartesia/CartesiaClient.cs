@@ -8,7 +8,7 @@ namespace Cartesia;
 
 /// <summary>
 /// The entry point to the Cartesia API. Create one per process and share it: it is thread-safe and immutable.
-/// Reach each area through its property (<see cref="Tts"/>, …).
+/// Reach each area through its property (<see cref="Tts"/>, <see cref="Stt"/>, …).
 /// </summary>
 /// <example>
 /// <code>
