@@ -54,6 +54,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
     private readonly LinkedList<SttOutgoing> _queue = new();
     private readonly List<SttOutgoing> _awaitingAnswer = [];
     private readonly Queue<TaskCompletionSource> _flushWaiters = new();
+    private readonly int[] _earlyAnswers = new int[4];
     private readonly SemaphoreSlim _pushLock = new(1, 1);
     private readonly Channel<SttEvent> _events = Channel.CreateUnbounded<SttEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _closeSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -665,10 +666,10 @@ internal sealed class SttSessionCore : IAsyncDisposable
                     item.Release();
                     break;
                 case SttOutgoingKind.Finalize:
-                    _awaitingAnswer.Add(item);
+                    AwaitAnswer(item);
                     break;
                 case SttOutgoingKind.Close:
-                    _awaitingAnswer.Add(item);
+                    AwaitAnswer(item);
                     _closeSent.TrySetResult();
                     break;
                 case SttOutgoingKind.Config:
@@ -780,8 +781,14 @@ internal sealed class SttSessionCore : IAsyncDisposable
             {
                 connection.MarkBroken();
                 await CloseHandshakeAsync(connection).ConfigureAwait(false);
-                bool closeSent = _closeSent.Task.IsCompletedSuccessfully;
-                if (message.CloseStatus == WebSocketCloseStatus.NormalClosure && closeSent)
+                bool closeRequested;
+                lock (_gate)
+                {
+                    // Queued is enough: the pump may not have recorded the send yet when a fast answer comes back.
+                    closeRequested = _closeRequested;
+                }
+
+                if (message.CloseStatus == WebSocketCloseStatus.NormalClosure && closeRequested)
                 {
                     if (!_turns && !Volatile.Read(ref _doneReceived))
                     {
@@ -862,6 +869,10 @@ internal sealed class SttSessionCore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// An answer arrived: the oldest command of its kind waiting for one is answered. When the answer overtakes the
+    /// pump's record of the send, it is credited to the send instead.
+    /// </summary>
     private void RemoveAnswered(SttOutgoingKind kind)
     {
         int index = _awaitingAnswer.FindIndex(m => m.Kind == kind);
@@ -869,6 +880,22 @@ internal sealed class SttSessionCore : IAsyncDisposable
         {
             _awaitingAnswer.RemoveAt(index);
         }
+        else
+        {
+            _earlyAnswers[(int)kind]++;
+        }
+    }
+
+    /// <summary>Records a sent command that expects an answer, unless its answer already came.</summary>
+    private void AwaitAnswer(SttOutgoing command)
+    {
+        if (_earlyAnswers[(int)command.Kind] > 0)
+        {
+            _earlyAnswers[(int)command.Kind]--;
+            return;
+        }
+
+        _awaitingAnswer.Add(command);
     }
 
     /// <summary>Completes the close handshake the service started, briefly.</summary>
@@ -979,6 +1006,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
                 }
 
                 _awaitingAnswer.Clear();
+                Array.Clear(_earlyAnswers);
                 if (_lastConfig is { Node: null } config)
                 {
                     config.Node = _queue.AddFirst(config);
