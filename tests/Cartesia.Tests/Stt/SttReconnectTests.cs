@@ -82,7 +82,9 @@ public class SttReconnectTests
         Assert.True(events.IndexOf(attempt) < events.IndexOf(reconnected));
         Assert.Equal(first.Length / 32000.0, reconnected.TimeOffset.TotalSeconds, 6);
         Assert.True(reconnected.PartialTranscriptDiscarded, "The interim of the first sentence was lost with the connection.");
-        Assert.Equal(connections[1].WebSocketMessages.Count > 0 ? reconnected.RequestId : null, session.RequestId);
+        Assert.NotNull(reconnected.RequestId);
+        Assert.NotEqual(attempt.RequestId, reconnected.RequestId);
+        Assert.Equal(reconnected.RequestId, session.RequestId);
 
         // The second connection's times continue the session's clock.
         SttTranscriptEvent final = events.OfType<SttTranscriptEvent>().Single(e => e.IsFinal);
@@ -91,6 +93,38 @@ public class SttReconnectTests
         var transcript = new SttTranscriptAccumulator();
         events.ForEach(e => transcript.Apply(e));
         Assert.Equal("Second sentence.", transcript.TextWithPartial);
+    }
+
+    [Fact]
+    public async Task While_reconnecting_the_queue_is_bounded_in_bytes_and_a_push_that_waits_for_room_is_all_or_nothing()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
+        var reconnecting = new TaskCompletionSource();
+        SttStreamOptions options = SttAudio.Stream();
+        options.MaxQueuedBytes = 6400;
+        options.Reconnect = new SttReconnectOptions
+        {
+            InitialDelay = TimeSpan.FromMilliseconds(600),
+            MaxDelay = TimeSpan.FromMilliseconds(600),
+            OnReconnecting = _ => reconnecting.TrySetResult(),
+        };
+        byte[] a = Enumerable.Repeat((byte)1, 3200).ToArray(), b = Enumerable.Repeat((byte)2, 3200).ToArray(), c = Enumerable.Repeat((byte)3, 3200).ToArray();
+
+        await using SttSession session = await client.Stt.ConnectAsync(options);
+        Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
+        await session.SendAudioAsync(new byte[3200]);
+        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await session.SendAudioAsync(a);
+        await session.SendAudioAsync(b);
+        using var patience = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await session.SendAudioAsync(c, patience.Token));
+        await session.CompleteAsync();
+        await reading;
+
+        IReadOnlyList<EmulatorRequest> connections = emulator.Journal.For("/stt/websocket");
+        Assert.Equal([.. a, .. b], connections[1].WebSocketMessages.Where(m => m.IsBinary).SelectMany(m => m.Data));
     }
 
     [Fact]
