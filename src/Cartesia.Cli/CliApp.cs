@@ -11,7 +11,7 @@ internal static class CliApp
 
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("The Cartesia command line: speak text, manage voices, datasets, fine-tunes, dictionaries and agents, mint tokens, check the API, run a local emulator. Without CARTESIA_API_KEY it works offline against a built-in emulator.");
+        var root = new RootCommand("The Cartesia command line: speak text, transcribe audio, manage voices, datasets, fine-tunes, dictionaries and agents, mint tokens, check the API, run a local emulator. Without CARTESIA_API_KEY it works offline against a built-in emulator.");
         root.Subcommands.Add(TtsCommand.Create(context));
         root.Subcommands.Add(VoicesCommand.Create(context));
         root.Subcommands.Add(VoiceChangerCommand.Create(context));
@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(FineTunesCommand.Create(context));
         root.Subcommands.Add(PronunciationDictionariesCommand.Create(context));
         root.Subcommands.Add(AgentsCommand.Create(context));
+        root.Subcommands.Add(SttCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(EmulatorCommand.Create(context));
         return root;

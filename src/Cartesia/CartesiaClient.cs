@@ -7,6 +7,7 @@ using Cartesia.Datasets;
 using Cartesia.FineTunes;
 using Cartesia.Infill;
 using Cartesia.PronunciationDictionaries;
+using Cartesia.Stt;
 using Cartesia.Tts;
 using Cartesia.VoiceChanger;
 using Cartesia.Voices;
@@ -15,7 +16,7 @@ namespace Cartesia;
 
 /// <summary>
 /// The entry point to the Cartesia API. Create one per process and share it: it is thread-safe and immutable.
-/// Reach each area through its property (<see cref="Tts"/>, …).
+/// Reach each area through its property (<see cref="Tts"/>, <see cref="Stt"/>, …).
 /// </summary>
 /// <example>
 /// <code>
@@ -76,10 +77,14 @@ public class CartesiaClient : IDisposable
         PronunciationDictionaries = new PronunciationDictionariesClient(_core);
         Agents = new AgentsClient(_core);
         AccessTokens = new AccessTokensClient(_core);
+        Stt = new SttClient(_core);
     }
 
     /// <summary>Text-to-speech over HTTP bytes and Server-Sent Events.</summary>
     public virtual TtsClient Tts { get; }
+
+    /// <summary>Speech-to-text: batch transcription and streaming sessions over both WebSockets.</summary>
+    public virtual SttClient Stt { get; }
 
     /// <summary>Voices: list, get, update, delete, clone, localize, and the accent catalogue.</summary>
     public virtual VoicesClient Voices { get; }

@@ -70,14 +70,24 @@ public sealed class EmulatorFault
     /// <summary>End a Server-Sent Events stream without the blank line after its last event.</summary>
     public bool NoFinalBlankLine { get; set; }
 
-    /// <summary>With <see cref="DropAfterChunks"/> on a WebSocket: send a close frame (1011) before dropping, instead of a bare reset.</summary>
-    public bool CloseFrameOnDrop { get; set; }
-
     /// <summary>On a WebSocket: never answer the client's close (stop reading), like a hung server.</summary>
     public bool IgnoreClose { get; set; }
 
     /// <summary>On the TTS WebSocket: keep sending a few audio chunks for a context after it was cancelled.</summary>
     public bool AudioAfterCancel { get; set; }
+
+    /// <summary>
+    /// WebSockets: when <see cref="DropAfterChunks"/> drops the connection, first send a close frame with this
+    /// status (for example 1011, recoverable, or 1008, not); null drops it with no close frame (the client sees
+    /// 1006). On speech-to-text sockets the chunks counted are the audio frames received.
+    /// </summary>
+    public int? DropCloseStatus { get; set; }
+
+    /// <summary>
+    /// Speech-to-text sockets: after the client's <c>close</c> (or <c>finalize</c>), wait this long before sending
+    /// the last transcripts, so a client that does not wait for them loses the tail.
+    /// </summary>
+    public TimeSpan? LastTranscriptDelay { get; set; }
 
     /// <summary>How many requests this fault applies to (default 1).</summary>
     public int Times { get; set; } = 1;

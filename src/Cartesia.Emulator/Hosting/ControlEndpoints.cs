@@ -77,6 +77,13 @@ internal static class ControlEndpoints
         completed = r.Completed,
         client_disconnected = r.ClientDisconnected,
         is_websocket = r.IsWebSocket,
+        websocket_messages = r.WebSocketMessages.Select(m => new
+        {
+            type = m.IsBinary ? "binary" : "text",
+            size = m.Data.Length,
+            text = m.IsBinary ? null : m.Text,
+            data_base64 = m.IsBinary ? Convert.ToBase64String(m.Data) : null,
+        }),
     };
 
     private sealed record FaultDto
@@ -121,11 +128,13 @@ internal static class ControlEndpoints
 
         public bool NoFinalBlankLine { get; init; }
 
-        public bool CloseFrameOnDrop { get; init; }
-
         public bool AudioAfterCancel { get; init; }
 
         public bool IgnoreClose { get; init; }
+
+        public int? DropCloseStatus { get; init; }
+
+        public double? LastTranscriptDelayMs { get; init; }
 
         public int? Times { get; init; }
 
@@ -151,9 +160,10 @@ internal static class ControlEndpoints
                 MalformedEvent = MalformedEvent,
                 UnknownEvent = UnknownEvent,
                 NoFinalBlankLine = NoFinalBlankLine,
-                CloseFrameOnDrop = CloseFrameOnDrop,
                 AudioAfterCancel = AudioAfterCancel,
                 IgnoreClose = IgnoreClose,
+                DropCloseStatus = DropCloseStatus,
+                LastTranscriptDelay = LastTranscriptDelayMs is { } lastDelay ? TimeSpan.FromMilliseconds(lastDelay) : null,
                 Times = Times ?? 1,
             };
             foreach ((string name, string value) in Headers ?? [])

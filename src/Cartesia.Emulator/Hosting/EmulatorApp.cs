@@ -6,6 +6,7 @@ using Cartesia.Emulator.FineTunes;
 using Cartesia.Emulator.Generation;
 using Cartesia.Emulator.PronunciationDictionaries;
 using Cartesia.Emulator.Protocol;
+using Cartesia.Emulator.Stt;
 using Cartesia.Emulator.Tts;
 using Cartesia.Emulator.Voices;
 using Microsoft.Extensions.Logging;
@@ -68,6 +69,8 @@ internal static class EmulatorApp
         DictionaryEndpoints.Map(app);
         AgentEndpoints.Map(app);
         AccessTokenEndpoints.Map(app);
+        SttHttpEndpoint.Map(app);
+        SttWebSocketEndpoints.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;

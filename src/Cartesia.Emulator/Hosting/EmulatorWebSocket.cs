@@ -58,9 +58,13 @@ internal sealed class EmulatorWebSocket : IDisposable
                 count += result.Count;
                 if (result.EndOfMessage)
                 {
-                    byte[] data = _buffer.AsSpan(0, count).ToArray();
-                    (_context.Items[typeof(Journal.EmulatorRequest)] as Journal.EmulatorRequest)?.AddMessage(new Journal.EmulatorWebSocketMessage(result.MessageType == WebSocketMessageType.Binary, data, DateTimeOffset.UtcNow));
-                    return (result.MessageType, data);
+                    byte[] message = _buffer.AsSpan(0, count).ToArray();
+                    if (_context.Items[typeof(Journal.EmulatorRequest)] is Journal.EmulatorRequest entry)
+                    {
+                        _context.RequestServices.GetRequiredService<CartesiaEmulator>().Journal.AddWebSocketMessage(entry, result.MessageType, message);
+                    }
+
+                    return (result.MessageType, message);
                 }
             }
         }
@@ -92,16 +96,18 @@ internal sealed class EmulatorWebSocket : IDisposable
     }
 
     /// <summary>
-    /// Drops the connection on purpose: with a close frame of an error status, or without any close frame
-    /// (an abrupt TCP reset), after giving what was sent a moment to reach the client.
+    /// Drops the connection on purpose: first with a close frame of the given status (any code, for example 1011
+    /// or 1008), or, when it is null, without any close frame (the client sees 1006).
     /// </summary>
-    public async Task DropAsync(bool withCloseFrame)
+    public async Task DropAsync(int? closeStatus)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(150)).ConfigureAwait(false);
-        if (withCloseFrame)
+        if (closeStatus is { } status)
         {
-            await CloseAsync(WebSocketCloseStatus.InternalServerError, "emulator dropped the connection").ConfigureAwait(false);
-            await Task.Delay(TimeSpan.FromMilliseconds(150)).ConfigureAwait(false); // let the close frame arrive before the reset
+            await CloseAsync((WebSocketCloseStatus)status, "emulator dropped the connection").ConfigureAwait(false);
+
+            // Let the close frame be read before the reset: a TCP reset discards data the client has not read yet.
+            await Task.Delay(TimeSpan.FromMilliseconds(150)).ConfigureAwait(false);
         }
 
         _context.Items[JournalMiddleware.ServerAbortedKey] = true;

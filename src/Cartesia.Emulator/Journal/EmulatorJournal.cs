@@ -79,6 +79,16 @@ public sealed class EmulatorJournal
         }
     }
 
+    /// <summary>Records a message received on a request's WebSocket (and wakes <see cref="WaitForAsync"/>).</summary>
+    internal void AddWebSocketMessage(EmulatorRequest request, System.Net.WebSockets.WebSocketMessageType type, byte[] data)
+    {
+        request.AddWebSocketMessage(new EmulatorWebSocketMessage(type, data, DateTimeOffset.UtcNow));
+        lock (_gate)
+        {
+            SignalLocked();
+        }
+    }
+
     internal void Complete(EmulatorRequest request, int statusCode, bool clientDisconnected)
     {
         lock (_gate)

@@ -5,6 +5,7 @@ namespace Cartesia.Emulator.Journal;
 /// <summary>One request the emulator received, as it arrived on the wire, and how it ended.</summary>
 public sealed class EmulatorRequest
 {
+    private readonly List<EmulatorWebSocketMessage> _webSocketMessages = [];
     private int _statusCode;
     private int _completed;
     private int _clientDisconnected;
@@ -70,23 +71,18 @@ public sealed class EmulatorRequest
         internal set => Volatile.Write(ref _clientDisconnected, value ? 1 : 0);
     }
 
-    /// <summary>The messages the client sent on the WebSocket, in order (empty for HTTP requests).</summary>
-    public IReadOnlyList<EmulatorWebSocketMessage> Messages
+    /// <summary>
+    /// The messages the client sent on this request's WebSocket, in order (a snapshot; empty for plain HTTP). A
+    /// reconnect is a new request with its own messages.
+    /// </summary>
+    public IReadOnlyList<EmulatorWebSocketMessage> WebSocketMessages
     {
         get
         {
-            lock (_messages)
+            lock (_webSocketMessages)
             {
-                return [.. _messages];
+                return [.. _webSocketMessages];
             }
-        }
-    }
-
-    internal void AddMessage(EmulatorWebSocketMessage message)
-    {
-        lock (_messages)
-        {
-            _messages.Add(message);
         }
     }
 
@@ -115,6 +111,14 @@ public sealed class EmulatorRequest
     /// <summary>A request header's value, or null.</summary>
     /// <param name="name">The header name (case-insensitive).</param>
     public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+
+    internal void AddWebSocketMessage(EmulatorWebSocketMessage message)
+    {
+        lock (_webSocketMessages)
+        {
+            _webSocketMessages.Add(message);
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"#{Sequence} {Method} {Path}{Query} → {StatusCode}";

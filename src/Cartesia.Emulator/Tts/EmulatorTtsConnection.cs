@@ -108,7 +108,7 @@ internal sealed class EmulatorTtsConnection
         {
             // Nothing else goes out from here on, whichever context tries.
             Volatile.Write(ref _dropping, true);
-            await _socket.DropAsync(_fault.CloseFrameOnDrop).ConfigureAwait(false);
+            await _socket.DropAsync(_fault.DropCloseStatus).ConfigureAwait(false);
             return false;
         }
 

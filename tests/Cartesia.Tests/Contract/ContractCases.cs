@@ -5,6 +5,7 @@ using Cartesia.Emulator;
 using Cartesia.FineTunes;
 using Cartesia.Infill;
 using Cartesia.PronunciationDictionaries;
+using Cartesia.Stt;
 using Cartesia.Tests.Support;
 using Cartesia.Tts;
 using Cartesia.VoiceChanger;
@@ -73,11 +74,8 @@ internal static class ContractCases
             await c.Client.Infill.GenerateBytesAsync(new InfillRequest { LeftAudio = CartesiaFile.FromBytes(Clips.Wav("Left."), "l.wav"), RightAudio = CartesiaFile.FromBytes(Clips.Wav("Right."), "r.wav"), ModelId = TtsModel.Sonic3, Transcript = "middle", VoiceId = CartesiaEmulator.DefaultVoiceId, Language = Language.English, OutputFormat = AudioOutputFormat.Wav(AudioEncoding.PcmS16LE, 16000) });
             return null;
         }),
-        new("POST", "/stt", [], _ => Task.FromResult<object?>(null))
-        {
-            Pending = "speech-to-text is its own issue, built in another worktree",
-            PendingUntil = () => typeof(CartesiaClient).GetProperty("Stt") is null,
-        },
+        new("POST", "/stt", ["SttClient.TranscribeAsync"], async c =>
+            await c.Client.Stt.TranscribeAsync(Clips.Wav("Transcribe me."), new SttTranscribeRequest { Model = SttModel.InkWhisper, Language = Language.English, TimestampGranularities = [SttTimestampGranularity.Word], FileName = "in.wav" })),
 
         // Datasets
         new("POST", "/datasets/", ["DatasetsClient.CreateAsync"], async c =>

@@ -57,7 +57,8 @@ public class ContractTests
                     missing.Add(name);
                 }
 
-                Assert.True(type.GetMethod(method.Name[..^"Async".Length]) is not null, $"{name} has no synchronous twin.");
+                Type[] parameters = method.GetParameters().Select(p => p.ParameterType).ToArray();
+                Assert.True(type.GetMethod(method.Name[..^"Async".Length], parameters) is not null, $"{name}({string.Join(", ", parameters.Select(p => p.Name))}) has no synchronous twin.");
             }
         }
 

@@ -24,6 +24,12 @@ internal sealed class SchemaValidator(OpenApiDocument document)
     {
         JsonObject s = document.Resolve(schema);
         string? type = s["type"]?.ToString();
+        if (type == "array" && s["items"] is JsonNode items)
+        {
+            // A multipart array is sent as a repeated field (`name[]=a`, `name[]=b`): each part is one item.
+            return ValidateText(text, items, path + "[]");
+        }
+
         JsonElement value = type switch
         {
             "integer" or "number" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? JsonElement.Parse(text) : JsonElement.Parse(JsonSerializer.Serialize(text)),

@@ -23,4 +23,7 @@ public enum CartesiaTimeoutPhase
 
     /// <summary>The service did not finish closing a stream or socket in time.</summary>
     Close,
+
+    /// <summary>The service did not acknowledge a flush (a speech-to-text <c>finalize</c>) in time.</summary>
+    Flush,
 }

@@ -63,7 +63,7 @@ internal sealed class HttpPipeline
                 RetryDecision decision = result.Decision;
                 if (decision.Retry && !request.ContentReplayable)
                 {
-                    decision = new RetryDecision(false, $"{decision.Reason}, but the request body is a stream that cannot be rewound, so it cannot be sent again", ExplainInMessage: true);
+                    decision = decision with { Retry = false, Reason = $"{decision.Reason}, but the request body is a non-seekable stream that cannot be rewound, so it cannot be sent again", Explain = true };
                 }
 
                 if (!decision.Retry || attempt >= maxAttempts)
@@ -298,7 +298,7 @@ internal sealed class HttpPipeline
                 new CartesiaResponseInfo(info.StatusCode, info.Headers, attempts, info.Elapsed),
                 body,
                 d.ServerDelay,
-                d.ServerDelayTooLong || d.ExplainInMessage ? $"Not retried: {d.Reason}." : null));
+                d.ServerDelayTooLong || d.Explain ? $"Not retried: {d.Reason}." : null));
 
         public static AttemptResult Timeout(Exception cause, string message, TimeSpan timeout, RetryDecision decision)
             => new(null, decision, (attempts, d) => new CartesiaTimeoutException($"{message}. {Attempts(attempts, d)}", cause)

@@ -6,6 +6,7 @@ using Cartesia.Agents;
 using Cartesia.Datasets;
 using Cartesia.FineTunes;
 using Cartesia.PronunciationDictionaries;
+using Cartesia.Stt;
 using Cartesia.Tts;
 using Cartesia.Voices;
 
@@ -30,6 +31,17 @@ namespace Cartesia.Core.Json;
 [JsonSerializable(typeof(TtsFlushDoneEvent))]
 [JsonSerializable(typeof(TtsDoneEvent))]
 [JsonSerializable(typeof(TtsErrorEvent))]
+[JsonSerializable(typeof(SttTranscription))]
+[JsonSerializable(typeof(SttConnectedEvent))]
+[JsonSerializable(typeof(SttTurnStartEvent))]
+[JsonSerializable(typeof(SttTurnUpdateEvent))]
+[JsonSerializable(typeof(SttTurnEagerEndEvent))]
+[JsonSerializable(typeof(SttTurnResumeEvent))]
+[JsonSerializable(typeof(SttTurnEndEvent))]
+[JsonSerializable(typeof(SttTranscriptEvent))]
+[JsonSerializable(typeof(SttFlushDoneEvent))]
+[JsonSerializable(typeof(SttDoneEvent))]
+[JsonSerializable(typeof(SttErrorEvent))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Voice))]
 [JsonSerializable(typeof(VoiceMetadata))]

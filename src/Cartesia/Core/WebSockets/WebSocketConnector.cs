@@ -22,7 +22,15 @@ internal sealed class WebSocketConnector
     /// <param name="pathAndQuery">The path (and endpoint query parameters) relative to the WebSocket base URL.</param>
     /// <param name="operation">A short name for logs.</param>
     /// <param name="cancellationToken">Cancels the connect.</param>
-    public async Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, CancellationToken cancellationToken)
+    public Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, CancellationToken cancellationToken)
+        => ConnectAsync(pathAndQuery, operation, _core.Settings.MaxRetries, cancellationToken);
+
+    /// <summary>Connects with a retry budget of its own (a reconnect loop counts its attempts itself).</summary>
+    /// <param name="pathAndQuery">The path (and endpoint query parameters) relative to the WebSocket base URL.</param>
+    /// <param name="operation">A short name for logs.</param>
+    /// <param name="maxRetries">Retries after the first attempt (0 for a single attempt).</param>
+    /// <param name="cancellationToken">Cancels the connect.</param>
+    public async Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, int maxRetries, CancellationToken cancellationToken)
     {
         ClientSettings settings = _core.Settings;
         if (settings.Credential is null)
@@ -79,7 +87,7 @@ internal sealed class WebSocketConnector
                 socket.Dispose();
             }
 
-            if (!decision.Retry || attempt > settings.MaxRetries)
+            if (!decision.Retry || attempt > maxRetries)
             {
                 Log.NotRetrying(_core.HttpLogger, "GET", logUrl, operation, decision.Reason);
                 Telemetry.RecordError(null, operation, failure);
@@ -87,7 +95,7 @@ internal sealed class WebSocketConnector
             }
 
             TimeSpan delay = RetryPolicy.Delay(attempt, decision.ServerDelay);
-            Log.Retrying(_core.HttpLogger, "GET", logUrl, operation, (long)delay.TotalMilliseconds, attempt, settings.MaxRetries, decision.Reason);
+            Log.Retrying(_core.HttpLogger, "GET", logUrl, operation, (long)delay.TotalMilliseconds, attempt, maxRetries, decision.Reason);
             Telemetry.Retries.Add(1, new KeyValuePair<string, object?>("cartesia.operation", operation));
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }

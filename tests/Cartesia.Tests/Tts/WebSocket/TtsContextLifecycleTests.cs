@@ -46,7 +46,7 @@ public class TtsContextLifecycleTests
         Assert.Equal(TtsContextState.Cancelled, cancelled.State);
         Assert.True(cancelled.Completion.IsCanceled);
         Assert.Equal(Speech.WordsOf("The other context is fine."), Speech.Heard(otherEvents, AudioEncoding.PcmS16LE, 8000));
-        var messages = emulator.Journal.For("/tts/websocket").Single().Messages.Select(m => JsonDocument.Parse(m.Data).RootElement).ToList();
+        var messages = emulator.Journal.For("/tts/websocket").Single().WebSocketMessages.Select(m => JsonDocument.Parse(m.Data).RootElement).ToList();
         Assert.Single(messages, m => m.TryGetProperty("cancel", out _) && m.GetProperty("context_id").GetString() == "cancel-me");
         await WaitUntil(() => logs.Records.Any(r => r.Message.Contains("Dropped a late chunk event of context cancel-me", StringComparison.Ordinal)));
     }
@@ -74,7 +74,7 @@ public class TtsContextLifecycleTests
         });
 
         Assert.Equal(TtsContextState.Cancelled, context.State);
-        await WaitUntil(() => emulator.Journal.For("/tts/websocket").Single().Messages.Any(m => m.Text.Contains("\"cancel\":true", StringComparison.Ordinal)));
+        await WaitUntil(() => emulator.Journal.For("/tts/websocket").Single().WebSocketMessages.Any(m => m.Text.Contains("\"cancel\":true", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class TtsContextLifecycleTests
 
         Assert.Equal(TtsContextState.Cancelled, cancelled.State);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Speech.ReadAllAsync(cancelled));
-        Assert.Empty(emulator.Journal.For("/tts/websocket").Single().Messages);
+        Assert.Empty(emulator.Journal.For("/tts/websocket").Single().WebSocketMessages);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class TtsContextLifecycleTests
         TtsContextOptions delay = Requests.Context();
         delay.MaxBufferDelayMs = 6000;
         Assert.Throws<ArgumentOutOfRangeException>(() => socket.CreateContext(delay));
-        Assert.Empty(emulator.Journal.For("/tts/websocket").Single().Messages);
+        Assert.Empty(emulator.Journal.For("/tts/websocket").Single().WebSocketMessages);
         Assert.Contains("raw", format.Message, StringComparison.Ordinal);
 
         await context.SendAsync("Finished now.");
@@ -150,7 +150,7 @@ public class TtsContextLifecycleTests
         {
             Pacing = new EmulatorPacing { RealTimeFactor = 0.2, ChunkDuration = TimeSpan.FromMilliseconds(50) },
         });
-        emulator.Faults.Add("GET /tts/websocket", new EmulatorFault { DropAfterChunks = 6, CloseFrameOnDrop = closeFrame });
+        emulator.Faults.Add("GET /tts/websocket", new EmulatorFault { DropAfterChunks = 6, DropCloseStatus = closeFrame ? 1011 : null });
         using CartesiaClient client = emulator.CreateClient();
         await using TtsWebSocket socket = await client.Tts.ConnectAsync();
         TtsContext a = socket.CreateContext(Requests.Context("a"));

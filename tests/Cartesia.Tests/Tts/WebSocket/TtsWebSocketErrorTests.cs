@@ -101,7 +101,7 @@ public class TtsWebSocketErrorTests
         Assert.Equal(version == "2026-08-14" ? "voice_not_found" : null, error.ErrorCode);
         Assert.Equal(TtsContextState.Failed, bad.State);
         Assert.IsType<TtsDoneEvent>(good[^1]);
-        Assert.Contains("\"voice\":{\"mode\":\"id\"", version == "2025-11-04" ? emulator.Journal.For("/tts/websocket").Single().Messages[0].Text : "\"voice\":{\"mode\":\"id\"", StringComparison.Ordinal);
+        Assert.Contains("\"voice\":{\"mode\":\"id\"", version == "2025-11-04" ? emulator.Journal.For("/tts/websocket").Single().WebSocketMessages[0].Text : "\"voice\":{\"mode\":\"id\"", StringComparison.Ordinal);
     }
 
     [Fact]

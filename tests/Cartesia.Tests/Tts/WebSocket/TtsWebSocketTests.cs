@@ -31,7 +31,7 @@ public class TtsWebSocketTests
         Assert.Equal("2026-08-14", handshake.Header("Cartesia-Version"));
         Assert.Equal($"Bearer {CartesiaEmulator.AnyKeyPlaceholder}", handshake.Header("Authorization"));
         Assert.Equal(string.Empty, handshake.Query);
-        using JsonDocument first = JsonDocument.Parse(handshake.Messages[0].Data);
+        using JsonDocument first = JsonDocument.Parse(handshake.WebSocketMessages[0].Data);
         Assert.Equal("a0e99841-438c-4a64-b679-ae501e7d6091", first.RootElement.GetProperty("voice").GetString());
         Assert.Equal("raw", first.RootElement.GetProperty("output_format").GetProperty("container").GetString());
         Assert.True(first.RootElement.GetProperty("continue").GetBoolean());
@@ -152,7 +152,7 @@ public class TtsWebSocketTests
         List<TtsEvent> events = await reading;
 
         Assert.Equal(Speech.WordsOf(Text), Speech.Heard(events, AudioEncoding.PcmS16LE, 8000));
-        string[] sent = [.. emulator.Journal.For("/tts/websocket").Single().Messages.Select(m => JsonDocument.Parse(m.Data).RootElement.GetProperty("transcript").GetString()!)];
+        string[] sent = [.. emulator.Journal.For("/tts/websocket").Single().WebSocketMessages.Select(m => JsonDocument.Parse(m.Data).RootElement.GetProperty("transcript").GetString()!)];
         Assert.Equal(Text, string.Concat(sent));
         Assert.DoesNotContain(sent, piece => piece.Length > 0 && char.IsHighSurrogate(piece[^1]));
     }
@@ -200,7 +200,7 @@ public class TtsWebSocketTests
 
         string[] heard = Speech.Heard(events, AudioEncoding.PcmS16LE, 8000);
         Assert.Equal(Enumerable.Range(0, 40).Select(i => $"w{i}").Order(), heard.Order());
-        Assert.All(emulator.Journal.For("/tts/websocket").Single().Messages, m => JsonDocument.Parse(m.Data));
+        Assert.All(emulator.Journal.For("/tts/websocket").Single().WebSocketMessages, m => JsonDocument.Parse(m.Data));
     }
 
     [Fact]

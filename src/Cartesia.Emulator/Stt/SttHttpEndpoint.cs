@@ -1,0 +1,121 @@
+using Cartesia.Emulator.Catalog;
+using Cartesia.Emulator.Protocol;
+using Cartesia.Emulator.Speech;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Cartesia.Emulator.Stt;
+
+/// <summary>
+/// <c>POST /stt</c>: batch transcription of a multipart upload (<c>file</c>, <c>model</c>, <c>language</c>,
+/// <c>timestamp_granularities[]</c>; raw PCM described by the <c>encoding</c> and <c>sample_rate</c> query).
+/// The emulator's own speech comes back as its words, with their times; anything else is an empty transcript.
+/// </summary>
+internal static class SttHttpEndpoint
+{
+    private static readonly HashSet<string> Languages = new(StringComparer.Ordinal)
+    {
+        "en", "zh", "de", "es", "ru", "ko", "fr", "ja", "pt", "tr", "pl", "ca", "nl", "ar", "sv", "it", "id", "hi", "fi", "vi", "he", "uk",
+        "el", "ms", "cs", "ro", "da", "hu", "ta", "no", "th", "ur", "hr", "bg", "lt", "la", "mi", "ml", "cy", "sk", "te", "fa", "lv", "bn",
+        "sr", "az", "sl", "kn", "et", "mk", "br", "eu", "is", "hy", "ne", "mn", "bs", "kk", "sq", "sw", "gl", "mr", "pa", "si", "km", "sn",
+        "yo", "so", "af", "oc", "ka", "be", "tg", "sd", "gu", "am", "yi", "lo", "uz", "fo", "ht", "ps", "tk", "nn", "mt", "sa", "lb", "my",
+        "bo", "tl", "mg", "as", "tt", "haw", "ln", "ha", "ba", "jw", "su", "yue",
+    };
+
+    public static void Map(WebApplication app) => app.MapPost("/stt", TranscribeAsync);
+
+    private static async Task TranscribeAsync(HttpContext context)
+    {
+        ApiContext api = ApiContext.Get(context);
+        SttWebSocketEndpoints.RequireGrant(api);
+        (string? encoding, int? sampleRate) = SttAudioDecoder.ReadQuery(context.Request);
+        Form form = await ReadFormAsync(context, api.Journal.Body).ConfigureAwait(false);
+
+        string model = form.Single("model") ?? throw ApiError.Invalid("The 'model' field is required (for example ink-whisper).");
+        if (!SttModels.Batch.Contains(model))
+        {
+            throw new ApiError(400, "model_not_found", "Invalid model", "The model is not valid, make sure it is a valid model ID.") { DocUrl = SttModels.ModelsDocUrl };
+        }
+
+        string language = form.Single("language") ?? "en";
+        if (!Languages.Contains(language))
+        {
+            throw ApiError.BadRequest("Invalid language", $"'{language}' is not a supported language (ISO 639-1).");
+        }
+
+        bool wordTimes = false;
+        foreach (string granularity in form.All("timestamp_granularities[]"))
+        {
+            wordTimes = granularity == "word"
+                ? true
+                : throw ApiError.Invalid($"'{granularity}' is not a timestamp granularity; the only one is 'word'.");
+        }
+
+        byte[] file = form.File ?? throw ApiError.Invalid("The 'file' field (the audio) is required.");
+        if (file.Length == 0)
+        {
+            throw ApiError.BadRequest("Invalid audio", "The uploaded file is empty.");
+        }
+
+        (float[] samples, int rate) = SttAudioDecoder.Decode(file, encoding, sampleRate);
+        List<RecognizedWord> words = SpeechRecognizer.Recognize(samples, rate);
+        string text = string.Join(' ', words.Select(w => w.Word));
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(SttEventWriter.Transcript(api.RequestId, text, isFinal: null, (double)samples.Length / rate, language, wordTimes ? words : null), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task<Form> ReadFormAsync(HttpContext context, byte[] body)
+    {
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out MediaTypeHeaderValue? type)
+            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiError.Invalid("POST /stt takes multipart/form-data (fields 'file' and 'model').");
+        }
+
+        string boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value ?? throw ApiError.Invalid("The multipart body has no boundary.");
+        var reader = new MultipartReader(boundary, new MemoryStream(body));
+        var form = new Form();
+        try
+        {
+            while (await reader.ReadNextSectionAsync(context.RequestAborted).ConfigureAwait(false) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition))
+                {
+                    continue;
+                }
+
+                string name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                using var content = new MemoryStream();
+                await section.Body.CopyToAsync(content, context.RequestAborted).ConfigureAwait(false);
+                if (name == "file")
+                {
+                    form.File = content.ToArray();
+                }
+                else
+                {
+                    form.Add(name, System.Text.Encoding.UTF8.GetString(content.ToArray()));
+                }
+            }
+        }
+        catch (IOException ex)
+        {
+            throw ApiError.Invalid($"The multipart body cannot be read: {ex.Message}");
+        }
+
+        return form;
+    }
+
+    /// <summary>The fields of a multipart form.</summary>
+    private sealed class Form
+    {
+        private readonly List<(string Name, string Value)> _fields = [];
+
+        public byte[]? File { get; set; }
+
+        public void Add(string name, string value) => _fields.Add((name, value));
+
+        public string? Single(string name) => _fields.LastOrDefault(f => f.Name == name).Value;
+
+        public IEnumerable<string> All(string name) => _fields.Where(f => f.Name == name).Select(f => f.Value);
+    }
+}

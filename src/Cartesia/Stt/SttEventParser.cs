@@ -1,0 +1,251 @@
+using System.Text.Json;
+using Cartesia.Core.Errors;
+using Cartesia.Core.Json;
+
+namespace Cartesia.Stt;
+
+/// <summary>
+/// Parses a speech-to-text session event straight from its UTF-8 JSON. Unknown fields go to
+/// <see cref="CartesiaModel.AdditionalProperties"/>; unknown types become <see cref="SttUnknownEvent"/>. Both
+/// shapes of transcript <c>words</c> are read (PROTOCOL.md §13.3).
+/// </summary>
+internal static class SttEventParser
+{
+    /// <summary>Parses one event.</summary>
+    /// <param name="json">The event's JSON object.</param>
+    /// <param name="timeOffset">Seconds added to word times (the audio of earlier connections of the session).</param>
+    /// <exception cref="JsonException">The payload is not a valid event object.</exception>
+    public static SttEvent Parse(ReadOnlySpan<byte> json, double timeOffset = 0)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("An event must be a JSON object.");
+        }
+
+        string? type = null, requestId = null, transcript = null, text = null, language = null;
+        string? errorCode = null, title = null, message = null, docUrl = null, legacyError = null;
+        bool isFinal = false;
+        double? duration = null;
+        int? statusCode = null;
+        List<SttWord>? words = null;
+        Dictionary<string, JsonElement>? extra = null;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                type = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("request_id"u8))
+            {
+                requestId = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("transcript"u8))
+            {
+                transcript = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                text = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("is_final"u8))
+            {
+                isFinal = JsonReading.ReadBoolean(ref reader) ?? false;
+            }
+            else if (reader.ValueTextEquals("duration"u8))
+            {
+                duration = JsonReading.ReadDouble(ref reader);
+            }
+            else if (reader.ValueTextEquals("language"u8))
+            {
+                language = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("words"u8))
+            {
+                reader.Read();
+                words = ReadWords(ref reader, timeOffset);
+            }
+            else if (reader.ValueTextEquals("status_code"u8))
+            {
+                statusCode = JsonReading.ReadInt32(ref reader);
+            }
+            else if (reader.ValueTextEquals("error_code"u8))
+            {
+                errorCode = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("title"u8))
+            {
+                title = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                message = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("doc_url"u8))
+            {
+                docUrl = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    legacyError = reader.GetString();
+                }
+                else
+                {
+                    (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))["error"] = JsonElement.ParseValue(ref reader);
+                }
+            }
+            else
+            {
+                JsonReading.ReadUnknown(ref reader, ref extra);
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("The event object is incomplete.");
+        }
+
+        return type switch
+        {
+            "transcript" => new SttTranscriptEvent { Text = text ?? string.Empty, IsFinal = isFinal, Duration = duration, Language = language, Words = words, RequestId = requestId, AdditionalProperties = extra },
+            "turn.start" => new SttTurnStartEvent { RequestId = requestId, AdditionalProperties = Keep(extra, "transcript", transcript) },
+            "turn.update" => new SttTurnUpdateEvent { Transcript = transcript ?? string.Empty, RequestId = requestId, AdditionalProperties = extra },
+            "turn.eager_end" => new SttTurnEagerEndEvent { Transcript = transcript ?? string.Empty, RequestId = requestId, AdditionalProperties = extra },
+            "turn.resume" => new SttTurnResumeEvent { RequestId = requestId, AdditionalProperties = Keep(extra, "transcript", transcript) },
+            "turn.end" => new SttTurnEndEvent { Transcript = transcript ?? string.Empty, RequestId = requestId, AdditionalProperties = extra },
+            "connected" => new SttConnectedEvent { RequestId = requestId, AdditionalProperties = extra },
+            "flush_done" => new SttFlushDoneEvent { RequestId = requestId, AdditionalProperties = extra },
+            "done" => new SttDoneEvent { RequestId = requestId, AdditionalProperties = extra },
+            "error" => new SttErrorEvent { StatusCode = statusCode, ErrorCode = errorCode, Title = title, Message = message, DocUrl = docUrl, Error = legacyError, RequestId = requestId, AdditionalProperties = extra },
+            null => throw new JsonException("The event has no \"type\"."),
+            _ => new SttUnknownEvent(type, JsonElement.Parse(json)) { RequestId = requestId },
+        };
+    }
+
+    /// <summary>The exception that ends a session on an error event (either error shape).</summary>
+    public static CartesiaStreamException ToException(SttErrorEvent error)
+    {
+        string? title = error.Title;
+        string? message = error.Message;
+        if (title is null && message is null && error.Error is { } legacy)
+        {
+            (title, message) = ErrorDetails.SplitTitle(legacy);
+        }
+
+        var details = new ErrorDetails(error.ErrorCode, title, message, error.RequestId, error.DocUrl);
+        string code = error.ErrorCode is null ? string.Empty : $" ({error.ErrorCode})";
+        string request = error.RequestId is null ? string.Empty : $" [request id {error.RequestId}]";
+        string status = error.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+        return new CartesiaStreamException($"The speech-to-text service reported an error{code}, status {status}: {(details.Summary ?? "no details").TrimEnd('.')}{request}.")
+        {
+            StatusCode = error.StatusCode,
+            ErrorCode = error.ErrorCode,
+            Title = title,
+            ErrorMessage = message,
+            RequestId = error.RequestId,
+            DocUrl = error.DocUrl,
+        };
+    }
+
+    /// <summary>A field that is not part of an event type is kept as an unknown field.</summary>
+    private static Dictionary<string, JsonElement>? Keep(Dictionary<string, JsonElement>? extra, string name, string? value)
+    {
+        if (value is not null)
+        {
+            (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonSerializer.SerializeToElement(value, CartesiaJsonContext.Default.String);
+        }
+
+        return extra;
+    }
+
+    /// <summary>
+    /// Reads <c>words</c>: a list of <c>{"word","start","end"}</c> objects (what the service sends), a list of
+    /// <c>{"words":[…],"start":[…],"end":[…]}</c> objects or one such object (what the schema declares), or null.
+    /// </summary>
+    private static List<SttWord>? ReadWords(ref Utf8JsonReader reader, double timeOffset)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.StartObject:
+                var single = new List<SttWord>();
+                ReadWordObject(ref reader, timeOffset, single);
+                return single;
+            case JsonTokenType.StartArray:
+                var words = new List<SttWord>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    JsonReading.Expect(ref reader, JsonTokenType.StartObject);
+                    ReadWordObject(ref reader, timeOffset, words);
+                }
+
+                return words;
+            default:
+                throw new JsonException($"Expected the transcript's words as an array, found {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>Reads one object of either shape, adding its word(s).</summary>
+    private static void ReadWordObject(ref Utf8JsonReader reader, double timeOffset, List<SttWord> into)
+    {
+        string? word = null;
+        double? start = null, end = null;
+        string[]? texts = null;
+        double[]? starts = null, ends = null;
+        Dictionary<string, JsonElement>? extra = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("word"u8))
+            {
+                word = JsonReading.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("words"u8))
+            {
+                reader.Read();
+                texts = JsonReading.ReadStringArray(ref reader);
+            }
+            else if (reader.ValueTextEquals("start"u8) || reader.ValueTextEquals("end"u8))
+            {
+                bool isStart = reader.ValueTextEquals("start"u8);
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    double[] values = JsonReading.ReadDoubleArray(ref reader);
+                    (isStart ? ref starts : ref ends) = values;
+                }
+                else
+                {
+                    double? value = reader.TokenType switch
+                    {
+                        JsonTokenType.Null => null,
+                        JsonTokenType.Number => reader.GetDouble(),
+                        _ => throw new JsonException($"Expected a number, found {reader.TokenType}."),
+                    };
+                    (isStart ? ref start : ref end) = value;
+                }
+            }
+            else
+            {
+                JsonReading.ReadUnknown(ref reader, ref extra);
+            }
+        }
+
+        if (texts is not null)
+        {
+            int count = Math.Min(texts.Length, Math.Min(starts?.Length ?? 0, ends?.Length ?? 0));
+            for (int i = 0; i < count; i++)
+            {
+                into.Add(new SttWord { Word = texts[i], Start = starts![i] + timeOffset, End = ends![i] + timeOffset });
+            }
+
+            return;
+        }
+
+        into.Add(new SttWord { Word = word ?? string.Empty, Start = (start ?? 0) + timeOffset, End = (end ?? 0) + timeOffset, AdditionalProperties = extra });
+    }
+}
