@@ -38,4 +38,17 @@ public static class CartesiaAdditionalProperties
 
     /// <summary>Speech-to-text input: the encoding of raw audio, for example <c>"pcm_s16le"</c>.</summary>
     public const string InputEncoding = "cartesia.input_encoding";
+
+    /// <summary>
+    /// On speech-to-text responses and final updates: the word timings (<c>IReadOnlyList&lt;</c><see cref="Cartesia.Stt.SttWord"/><c>&gt;</c>)
+    /// when the service returned them.
+    /// </summary>
+    public const string Words = "cartesia.words";
+
+    /// <summary>
+    /// On interim speech-to-text updates (<c>TextUpdating</c>): the current, not yet final, hypothesis of the
+    /// segment being spoken (a <see cref="string"/> that later updates replace). It is kept out of the update's
+    /// contents so that merging the updates (<c>ToSpeechToTextResponseAsync</c>) gives exactly the final text.
+    /// </summary>
+    public const string InterimText = "cartesia.interim_text";
 }

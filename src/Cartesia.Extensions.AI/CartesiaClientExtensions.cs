@@ -20,4 +20,24 @@ public static class CartesiaClientExtensions
 
         return new CartesiaTextToSpeechClient(client, options);
     }
+
+    /// <summary>An <see cref="ISpeechToTextClient"/> over the client (<c>POST /stt</c> for whole audio, a streaming session for streaming).</summary>
+    /// <param name="client">The Cartesia client (not owned by the adapter).</param>
+    /// <param name="defaultModelId">The model of whole-audio calls when a call's options name none (default ink-whisper).</param>
+    /// <param name="defaultStreamingModelId">The model of streaming calls when a call's options name none (default ink-2).</param>
+    public static ISpeechToTextClient AsISpeechToTextClient(this CartesiaClient client, string? defaultModelId = null, string? defaultStreamingModelId = null)
+    {
+        var options = new CartesiaSpeechToTextClientOptions();
+        if (defaultModelId is not null)
+        {
+            options.DefaultModelId = defaultModelId;
+        }
+
+        if (defaultStreamingModelId is not null)
+        {
+            options.DefaultStreamingModelId = defaultStreamingModelId;
+        }
+
+        return new CartesiaSpeechToTextClient(client, options);
+    }
 }
