@@ -82,6 +82,24 @@ public static class CartesiaServiceCollectionExtensions
         });
     }
 
+    /// <summary>
+    /// Registers an <see cref="ISpeechToTextClient"/> over the registered <see cref="CartesiaClient"/> (whole audio
+    /// over <c>POST /stt</c>, streaming over a real STT session); returns the Microsoft.Extensions.AI builder so
+    /// middleware can be added (<c>.UseLogging().UseOpenTelemetry()</c>).
+    /// </summary>
+    /// <param name="services">The services (call <c>AddCartesia</c> too).</param>
+    /// <param name="configure">Sets the adapter's defaults (models, streaming pacing).</param>
+    public static SpeechToTextClientBuilder AddCartesiaSpeechToTextClient(this IServiceCollection services, Action<CartesiaSpeechToTextClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.AddSpeechToTextClient(sp =>
+        {
+            var options = new CartesiaSpeechToTextClientOptions();
+            configure?.Invoke(options);
+            return new CartesiaSpeechToTextClient(sp.GetRequiredService<CartesiaClient>(), options);
+        });
+    }
+
     private static IHttpClientBuilder AddCore(IServiceCollection services, object? serviceKey, string optionsName, string httpClientName, string settingPrefix, Action<CartesiaClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -117,6 +117,26 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task The_speech_to_text_client_is_registered_with_its_middleware_and_defaults()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCartesia(o => { o.ApiKey = "sk"; o.BaseUri = emulator.BaseUri; });
+        services.AddCartesiaSpeechToTextClient(o => o.DefaultModelId = "ink-whisper-2025-06-04").UseLogging();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        ISpeechToTextClient stt = provider.GetRequiredService<ISpeechToTextClient>();
+        SpeechToTextResponse response = await stt.GetTextAsync(new MemoryStream(Clips.Wav("Registered for speech to text.")));
+
+        Assert.Equal("Registered for speech to text.", response.Text);
+        Assert.Equal("ink-whisper-2025-06-04", Assert.Single(emulator.Journal.For("/stt")).FormPart("model")!.Text);
+        Assert.Equal("ink-whisper-2025-06-04", stt.GetService<SpeechToTextClientMetadata>()!.DefaultModelId);
+        Assert.Same(provider.GetRequiredService<CartesiaClient>(), stt.GetService<CartesiaClient>());
+        Assert.NotNull(stt.GetService<CartesiaSpeechToTextClient>());
+    }
+
+    [Fact]
     public void Options_clone_copies_every_setting()
     {
         var options = new CartesiaClientOptions();
