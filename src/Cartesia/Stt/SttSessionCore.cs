@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Cartesia.Audio;
 using Cartesia.Core;
+using Cartesia.Core.Diagnostics;
 using Cartesia.Core.WebSockets;
 using Microsoft.Extensions.Logging;
 
@@ -69,6 +70,9 @@ internal sealed class SttSessionCore : IAsyncDisposable
     private int _frameFill;
     private SttConnection _connection;
     private long _audioSentOnConnection;
+    private long _audioSentTotal;
+    private int _reconnects;
+    private Activity? _activity;
     private double _timeOffset;
     private bool _turnOpen;
     private bool _interimPending;
@@ -120,8 +124,21 @@ internal sealed class SttSessionCore : IAsyncDisposable
     {
         string pathAndQuery = options.PathAndQuery();
         string operation = options is SttTurnsOptions ? "stt.turns_websocket" : "stt.websocket";
-        ClientWebSocket socket = await core.WebSockets.ConnectAsync(pathAndQuery, operation, cancellationToken).ConfigureAwait(false);
-        var session = new SttSessionCore(core, options, pathAndQuery, operation, new SttConnection(socket));
+        Activity? activity = StartTelemetry(operation, options);
+        ClientWebSocket socket;
+        try
+        {
+            socket = await core.WebSockets.ConnectAsync(pathAndQuery, operation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Telemetry.MarkError(activity, ex); // the connector counted the error
+            activity?.Dispose();
+            throw;
+        }
+
+        var session = new SttSessionCore(core, options, pathAndQuery, operation, new SttConnection(socket)) { _activity = activity };
+        activity?.SetTag("cartesia.request_id", session.RequestId);
         SttLog.Opened(session._logger, operation, session.RequestId);
         session._pump = Task.Run(session.PumpAsync, CancellationToken.None);
         session._receive = Task.Run(session.ReceiveLoopAsync, CancellationToken.None);
@@ -663,6 +680,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
             {
                 case SttOutgoingKind.Audio:
                     _audioSentOnConnection += item.Length;
+                    _audioSentTotal += item.Length;
                     item.Release();
                     break;
                 case SttOutgoingKind.Finalize:
@@ -1032,6 +1050,8 @@ internal sealed class SttSessionCore : IAsyncDisposable
             lost.Dispose();
             _events.Writer.TryWrite(reconnected);
             SttLog.Reconnected(_logger, _operation, attempt, reconnected.PendingAudioBytes);
+            Interlocked.Increment(ref _reconnects);
+            Telemetry.Reconnects.Add(1, new KeyValuePair<string, object?>("cartesia.endpoint", "stt"), new KeyValuePair<string, object?>("cartesia.reason", reason));
             return null;
         }
 
@@ -1059,6 +1079,54 @@ internal sealed class SttSessionCore : IAsyncDisposable
             ReconnectAttempts = attempts,
             Attempts = attempts + 1,
         };
+    }
+
+    /// <summary>Starts the session's span (without making it the caller's current activity).</summary>
+    private static Activity? StartTelemetry(string operation, SttSessionOptions options)
+    {
+        Activity? previous = Activity.Current;
+        Activity? activity = Telemetry.StartOperation(operation);
+        Activity.Current = previous;
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("cartesia.model", options.Model.Value);
+            activity.SetTag("cartesia.encoding", options.Encoding.Value);
+            activity.SetTag("cartesia.sample_rate", options.SampleRate);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Ends the session's span and counts its audio and its failure.</summary>
+    private void EndTelemetry(Exception? failure)
+    {
+        long audioBytes;
+        lock (_gate)
+        {
+            audioBytes = _audioSentTotal;
+        }
+
+        double seconds = _bytesPerSecond is { } rate && rate > 0 ? audioBytes / rate : 0;
+        if (seconds > 0 && Telemetry.SttAudioDuration.Enabled)
+        {
+            Telemetry.SttAudioDuration.Add(seconds, new KeyValuePair<string, object?>("cartesia.operation", _operation));
+        }
+
+        bool disposed = failure is ObjectDisposedException;
+        if (failure is not null && !disposed)
+        {
+            Telemetry.RecordError(_activity, _operation, failure);
+        }
+
+        if (Interlocked.Exchange(ref _activity, null) is { } activity)
+        {
+            activity.SetTag("cartesia.outcome", failure is null ? "completed" : disposed ? "disposed" : "failed");
+            activity.SetTag("cartesia.audio_bytes", audioBytes);
+            activity.SetTag("cartesia.reconnects", Volatile.Read(ref _reconnects));
+            activity.SetTag("cartesia.request_id", RequestId);
+            activity.Stop();
+            activity.Dispose();
+        }
     }
 
     /// <summary>Ends the session: completes the events (with the failure, if any) and every waiter, frees the queue.</summary>
@@ -1101,6 +1169,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
         }
 
         SttLog.Ended(_logger, _operation, final is null ? "completed" : final.Message);
+        EndTelemetry(final);
         _events.Writer.TryComplete(final);
         if (final is null)
         {

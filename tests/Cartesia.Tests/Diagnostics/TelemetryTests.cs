@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cartesia.Emulator;
 using Cartesia.Emulator.Faults;
 using Cartesia.Tests.Support;
+using Cartesia.Stt;
 using Cartesia.Tts;
 
 namespace Cartesia.Tests.Diagnostics;
@@ -82,5 +83,52 @@ public class TelemetryTests
         Assert.Equal(parent.TraceId, span.TraceId);
         Assert.Equal(2, telemetry.Of("cartesia.tts.time_to_first_audio").Count(m => (string?)m.Tags["cartesia.operation"] == "tts.context"));
         Assert.Single(telemetry.Of("cartesia.websocket.reconnects"), m => (string?)m.Tags["cartesia.reason"] == "idle close");
+    }
+
+    [Fact]
+    public async Task Stt_sessions_get_a_span_each_with_audio_seconds_reconnects_and_errors_without_secrets()
+    {
+        using var telemetry = new TelemetryCapture();
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using var client = new CartesiaClient(Secret, new CartesiaClientOptions { BaseUri = emulator.BaseUri });
+        (byte[] speech, _) = await Stt.SttAudio.SpeakAsync(client, "Telemetry for a session.", AudioEncoding.PcmS16LE, 16000);
+        byte[] audio = [.. speech, .. new byte[(3200 - (speech.Length % 3200)) % 3200]];
+        using var parent = new Activity("caller").Start();
+
+        // A session that completes, one that reconnects once, and one that loses its connection for good.
+        await TranscribeAsync(reconnect: false);
+        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 2 });
+        await TranscribeAsync(reconnect: true);
+        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 2 });
+        await Assert.ThrowsAsync<SttConnectionLostException>(() => TranscribeAsync(reconnect: false));
+        Assert.Same(parent, Activity.Current);
+
+        List<Activity> spans = [.. telemetry.Activities.Where(a => a.DisplayName == "cartesia stt.websocket").OrderBy(a => a.StartTimeUtc)];
+        Assert.Equal(3, spans.Count);
+        Assert.All(spans, s => Assert.Equal(parent.TraceId, s.TraceId));
+        Assert.Equal(["completed", "completed", "failed"], spans.Select(s => (string?)s.GetTagItem("cartesia.outcome")));
+        Assert.Equal([0, 1, 0], spans.Select(s => (int?)s.GetTagItem("cartesia.reconnects")));
+        Assert.Equal("ink-2", spans[0].GetTagItem("cartesia.model"));
+        Assert.Equal((long)audio.Length, spans[0].GetTagItem("cartesia.audio_bytes"));
+        Assert.NotNull(spans[0].GetTagItem("cartesia.request_id"));
+        Assert.Equal(ActivityStatusCode.Error, spans[2].Status);
+        Assert.Equal(nameof(SttConnectionLostException), spans[2].GetTagItem("error.type"));
+        Assert.Single(telemetry.Of("cartesia.websocket.reconnects"), m => (string?)m.Tags["cartesia.endpoint"] == "stt");
+        Assert.Single(telemetry.Of("cartesia.client.errors"), m => (string?)m.Tags["cartesia.operation"] == "stt.websocket");
+        Assert.Equal(audio.Length / 32000.0, telemetry.Of("cartesia.stt.audio.duration").First().Value, 3);
+        string everything = string.Join('\n', telemetry.Activities.SelectMany(a => a.TagObjects.Select(t => $"{t.Key}={t.Value}")))
+            + string.Join('\n', telemetry.Measurements.SelectMany(m => m.Tags.Select(t => $"{t.Key}={t.Value}")));
+        Assert.DoesNotContain(Secret, everything, StringComparison.Ordinal);
+
+        async Task TranscribeAsync(bool reconnect)
+        {
+            SttStreamOptions options = Stt.SttAudio.Stream();
+            options.Reconnect = reconnect ? new SttReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(50) } : null;
+            await using SttSession session = await client.Stt.ConnectAsync(options);
+            Task<List<SttEvent>> reading = Stt.SttAudio.ReadAllAsync(session);
+            await session.SendAudioAsync(audio);
+            await session.CompleteAsync();
+            await reading;
+        }
     }
 }

@@ -19,6 +19,9 @@ internal static class Telemetry
     public static readonly Counter<double> AudioDuration = Meter.CreateCounter<double>(
         "cartesia.tts.audio.duration", "s", "Seconds of generated audio received.");
 
+    public static readonly Counter<double> SttAudioDuration = Meter.CreateCounter<double>(
+        "cartesia.stt.audio.duration", "s", "Seconds of audio sent to speech-to-text sessions.");
+
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
         "cartesia.client.retries", "{retry}", "Requests and handshakes retried after a transient failure.");
 
@@ -39,6 +42,17 @@ internal static class Telemetry
     /// <summary>Records a failure on a span and in the error counter.</summary>
     public static void RecordError(Activity? activity, string operation, Exception exception)
     {
+        string type = MarkError(activity, exception);
+        if (Errors.Enabled)
+        {
+            Errors.Add(1, new KeyValuePair<string, object?>("cartesia.operation", operation), new KeyValuePair<string, object?>("error.type", type));
+        }
+    }
+
+    /// <summary>Marks a span as failed (without counting the error; for failures already counted where they happened).</summary>
+    /// <returns>The <c>error.type</c>.</returns>
+    public static string MarkError(Activity? activity, Exception exception)
+    {
         string type = ErrorType(exception);
         if (activity is not null)
         {
@@ -46,10 +60,7 @@ internal static class Telemetry
             activity.SetTag("error.type", type);
         }
 
-        if (Errors.Enabled)
-        {
-            Errors.Add(1, new KeyValuePair<string, object?>("cartesia.operation", operation), new KeyValuePair<string, object?>("error.type", type));
-        }
+        return type;
     }
 
     /// <summary>The <c>error.type</c> of an exception: the HTTP status for API errors, else the exception's type.</summary>
