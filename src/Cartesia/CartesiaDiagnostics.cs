@@ -6,8 +6,10 @@ namespace Cartesia;
 /// </summary>
 /// <remarks>
 /// Spans: one per REST operation (<c>cartesia {operation}</c>, covering its retries), one per TTS WebSocket
-/// context (<c>cartesia tts.context</c>). Metrics: <c>cartesia.client.operation.duration</c> (s),
+/// context (<c>cartesia tts.context</c>), one per speech-to-text session (<c>cartesia stt.websocket</c>,
+/// <c>cartesia stt.turns_websocket</c>, from the handshake to the end). Metrics: <c>cartesia.client.operation.duration</c> (s),
 /// <c>cartesia.tts.time_to_first_audio</c> (s), <c>cartesia.tts.audio.duration</c> (s of audio received),
+/// <c>cartesia.stt.audio.duration</c> (s of audio sent for transcription),
 /// <c>cartesia.client.retries</c>, <c>cartesia.websocket.reconnects</c> and <c>cartesia.client.errors</c>.
 /// No tag ever carries a credential, a transcript or audio. Nothing is recorded while nobody listens.
 /// </remarks>
