@@ -6,7 +6,6 @@ using Cartesia.Stt;
 using Cartesia.Tests.Stt;
 using Cartesia.Tests.Support;
 using Microsoft.Extensions.AI;
-using NonSeekableStream = Cartesia.Tests.Support.NonSeekableStream;
 
 namespace Cartesia.Tests.Extensions;
 

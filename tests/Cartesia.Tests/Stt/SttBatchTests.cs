@@ -4,6 +4,7 @@ using Cartesia.Emulator.Faults;
 using Cartesia.Emulator.Journal;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Stt;
+using Cartesia.Tests.Support;
 using Cartesia.Tts;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

@@ -5,7 +5,7 @@ internal sealed class NonSeekableStream(byte[] data) : Stream
 {
     private readonly MemoryStream _inner = new(data);
 
-    public override bool CanRead => true;
+    public override bool CanRead => _inner.CanRead; // false once disposed
 
     public override bool CanSeek => false;
 
@@ -26,4 +26,10 @@ internal sealed class NonSeekableStream(byte[] data) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        _inner.Dispose();
+        base.Dispose(disposing);
+    }
 }
