@@ -1,4 +1,5 @@
 using Cartesia.Audio;
+using Cartesia.Core.Http;
 using Cartesia.Stt;
 
 namespace Cartesia.Extensions.AI;
@@ -70,7 +71,7 @@ internal sealed record SpeechInput(Stream Audio, SttFileKind Kind, AudioEncoding
         }
         else
         {
-            whole = new PrefixedReadStream(head.AsMemory(0, count), audio);
+            whole = new PrefixedStream(head.AsMemory(0, count), audio, ownsInner: false);
         }
 
         switch (kind)

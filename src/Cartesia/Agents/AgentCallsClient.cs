@@ -118,13 +118,13 @@ public class AgentCallsClient
             length += read;
             if (TryParse(buffer.AsSpan(0, length)) is { } parsed)
             {
-                return (new PrefixedStream(buffer[..length], body), parsed);
+                return (new PrefixedStream(buffer.AsMemory(0, length), body), parsed);
             }
         }
 
         // Not a WAV this SDK can read: hand over the bytes as they are, described as wav.
         AudioOutputFormat fallback = TryParse(buffer.AsSpan(0, length)) ?? new AudioOutputFormat { Container = AudioContainer.Wav };
-        return (new PrefixedStream(buffer[..length], body), fallback);
+        return (new PrefixedStream(buffer.AsMemory(0, length), body), fallback);
     }
 
     private static AudioOutputFormat? TryParse(ReadOnlySpan<byte> start)

@@ -1,16 +1,24 @@
 namespace Cartesia.Core.Http;
 
-/// <summary>A stream that first returns bytes already read from another stream, then the rest of that stream.</summary>
+/// <summary>
+/// A read-only, forward-only stream that first returns bytes already read from another stream, then the rest of
+/// that stream, so a stream whose start was inspected can be handed on whole.
+/// </summary>
 internal sealed class PrefixedStream : Stream
 {
-    private readonly byte[] _prefix;
+    private readonly ReadOnlyMemory<byte> _prefix;
     private readonly Stream _inner;
+    private readonly bool _ownsInner;
     private int _position;
 
-    public PrefixedStream(byte[] prefix, Stream inner)
+    /// <param name="prefix">The bytes already read.</param>
+    /// <param name="inner">The rest.</param>
+    /// <param name="ownsInner">Whether disposing this stream disposes <paramref name="inner"/> (not for a caller's stream).</param>
+    public PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner, bool ownsInner = true)
     {
         _prefix = prefix;
         _inner = inner;
+        _ownsInner = ownsInner;
     }
 
     public override bool CanRead => true;
@@ -57,7 +65,7 @@ internal sealed class PrefixedStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _ownsInner)
         {
             _inner.Dispose();
         }
@@ -68,7 +76,7 @@ internal sealed class PrefixedStream : Stream
     private int TakePrefix(Span<byte> buffer)
     {
         int count = Math.Min(buffer.Length, _prefix.Length - _position);
-        _prefix.AsSpan(_position, count).CopyTo(buffer);
+        _prefix.Span.Slice(_position, count).CopyTo(buffer);
         _position += count;
         return count;
     }
