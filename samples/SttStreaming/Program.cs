@@ -37,6 +37,12 @@ if (path is null)
 await using FileStream file = File.OpenRead(path);
 byte[] head = new byte[64 * 1024];
 WavFormat wav = WavHeader.Read(head.AsSpan(0, await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false)));
+if (wav.Channels != 1 || wav.Encoding != AudioEncoding.PcmS16LE)
+{
+    Console.Error.WriteLine($"{path} is {wav.Encoding} with {wav.Channels} channels; this sample streams mono pcm_s16le.");
+    return 1;
+}
+
 file.Position = wav.DataOffset;
 
 await using SttSession session = await client.Stt.ConnectAsync(new SttStreamOptions
@@ -80,3 +86,4 @@ while (remaining > 0 && (read = await file.ReadAtLeastAsync(chunk, (int)Math.Min
 await session.CompleteAsync();
 await listening;
 Console.WriteLine($"Transcript: {transcript.Text}");
+return 0;
