@@ -1,8 +1,11 @@
-// Text-to-speech through Microsoft.Extensions.AI: Cartesia as an ITextToSpeechClient, wrapped in the logging
-// middleware with the standard builder. GetAudioAsync returns a whole WAV file (meai.wav); GetStreamingAudioAsync
-// streams raw audio over the WebSocket (written to meai-stream.wav as it arrives), with word timestamps.
-// With dependency injection the same client comes from
+// Speech through Microsoft.Extensions.AI: Cartesia as an ITextToSpeechClient and an ISpeechToTextClient, wrapped
+// in the logging middleware with the standard builders. GetAudioAsync returns a whole WAV file (meai.wav);
+// GetStreamingAudioAsync streams raw audio over the WebSocket (written to meai-stream.wav as it arrives), with word
+// timestamps. Then GetTextAsync transcribes meai.wav (POST /stt) and GetStreamingTextAsync streams meai-stream.wav
+// through a realtime session, printing interim and final text as it arrives.
+// With dependency injection the same clients come from
 //   services.AddCartesia(...); services.AddCartesiaTextToSpeechClient(o => o.DefaultVoiceId = "...").UseLogging();
+//   services.AddCartesiaSpeechToTextClient().UseLogging();
 // Run: dotnet run --project samples/ExtensionsAI
 // With CARTESIA_API_KEY set it uses the real Cartesia API; otherwise an emulator embedded in this process.
 using Cartesia;
@@ -18,11 +21,11 @@ await using CartesiaEmulator? emulator = Environment.GetEnvironmentVariable("CAR
     : null;
 using CartesiaClient client = emulator?.CreateClient() ?? new CartesiaClient(); // new CartesiaClient() reads CARTESIA_API_KEY
 
-// The logging middleware logs each call, each streaming update and each completion at Debug (the text and
-// options too at Trace).
+// The logging middleware logs failures at Error, and each call, streaming update and completion at Debug (the
+// text and options too at Trace): lower the level to see them.
 using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
-    .SetMinimumLevel(LogLevel.Debug));
+    .SetMinimumLevel(LogLevel.Information));
 
 using ITextToSpeechClient tts = client
     .AsITextToSpeechClient(defaultVoiceId: "a0e99841-438c-4a64-b679-ae501e7d6091") // model: sonic-3 unless ModelId says
@@ -76,4 +79,34 @@ await using (FileStream file = File.Create("meai-stream.wav"))
             Console.WriteLine($"GetStreamingAudioAsync: {writer.DataLength} bytes of audio written to meai-stream.wav (context {update.ResponseId}).");
         }
     }
+}
+
+// 3. Speech-to-text, whole (POST /stt): the WAV header says the format; words and their times come along.
+using ISpeechToTextClient stt = client.AsISpeechToTextClient().AsBuilder().UseLogging(loggerFactory).Build();
+await using (FileStream file = File.OpenRead("meai.wav"))
+{
+    SpeechToTextResponse text = await stt.GetTextAsync(file, new SpeechToTextOptions { SpeechLanguage = "en" });
+    Console.WriteLine($"GetTextAsync: \"{text.Text}\" ({text.EndTime?.TotalSeconds:0.00} s of audio, model {text.ModelId}).");
+}
+
+// 4. Speech-to-text, streaming: a real session fed as the stream is read (a file here; a microphone works the
+//    same). Interim hypotheses carry their text in AdditionalProperties, final segments in Text, so merging the
+//    updates (ToSpeechToTextResponseAsync) gives exactly the final transcript.
+await using (FileStream file = File.OpenRead("meai-stream.wav"))
+{
+    var updates = new List<SpeechToTextResponseUpdate>();
+    await foreach (SpeechToTextResponseUpdate update in stt.GetStreamingTextAsync(file, new SpeechToTextOptions { SpeechLanguage = "en" }))
+    {
+        updates.Add(update);
+        if (update.Kind == SpeechToTextResponseUpdateKind.TextUpdating && update.AdditionalProperties?[CartesiaAdditionalProperties.InterimText] is string partial)
+        {
+            Console.WriteLine($"  interim: {partial}");
+        }
+        else if (update.Kind == SpeechToTextResponseUpdateKind.TextUpdated)
+        {
+            Console.WriteLine($"  final:   {update.Text}");
+        }
+    }
+
+    Console.WriteLine($"GetStreamingTextAsync: \"{updates.ToSpeechToTextResponse().Text}\".");
 }
