@@ -93,9 +93,12 @@ public sealed class CartesiaSpeechToTextClient : ISpeechToTextClient
     public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audioSpeechStream);
-        SpeechToTextOptionsMapper.Settings settings = SpeechToTextOptionsMapper.Map(options, _defaults.DefaultStreamingModelId);
+        SttStreamOptions? raw = options?.RawRepresentationFactory?.Invoke(this) as SttStreamOptions;
+        SpeechToTextOptionsMapper.Settings settings = raw is null
+            ? SpeechToTextOptionsMapper.Map(options, _defaults.DefaultStreamingModelId)
+            : new SpeechToTextOptionsMapper.Settings(raw.Model, raw.Language, raw.Encoding, raw.SampleRate);
         SpeechInput input = await SpeechInput.InspectAsync(audioSpeechStream, settings, streaming: true, cancellationToken).ConfigureAwait(false);
-        SttStreamOptions sessionOptions = options?.RawRepresentationFactory?.Invoke(this) as SttStreamOptions ?? new SttStreamOptions
+        SttStreamOptions sessionOptions = raw ?? new SttStreamOptions
         {
             Model = settings.Model,
             Language = settings.Language,

@@ -261,7 +261,8 @@ public class SpeechToTextClientTests
         {
             RawRepresentationFactory = _ => new SttTranscribeRequest { Model = SttModel.InkWhisper_2025_06_04, Language = Language.English },
         });
-        string streamed = (await stt.GetStreamingTextAsync(new MemoryStream(Clips.Wav(Sentence)), new SpeechToTextOptions
+        (byte[] pcm, _) = await SttAudio.SpeakAsync(client, Sentence, AudioEncoding.PcmS16LE, 16000);
+        string streamed = (await stt.GetStreamingTextAsync(new MemoryStream(pcm), new SpeechToTextOptions
         {
             RawRepresentationFactory = _ => new SttStreamOptions { Model = SttModel.InkWhisper, Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 },
         }).ToSpeechToTextResponseAsync()).Text;
