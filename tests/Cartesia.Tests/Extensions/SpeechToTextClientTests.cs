@@ -153,6 +153,32 @@ public class SpeechToTextClientTests
     }
 
     [Fact]
+    public async Task Cancelling_while_waiting_for_a_live_source_ends_the_stream_and_the_session()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        using ISpeechToTextClient stt = client.AsISpeechToTextClient();
+        (byte[] speech, _) = await SttAudio.SpeakAsync(client, "Hold on.", AudioEncoding.PcmS16LE, 16000);
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(speech);
+        using var cts = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (SpeechToTextResponseUpdate update in stt.GetStreamingTextAsync(pipe.Reader.AsStream(), new SpeechToTextOptions { SpeechSampleRate = 16000 }, cts.Token))
+            {
+                if (update.Kind == SpeechToTextResponseUpdateKind.TextUpdating)
+                {
+                    await cts.CancelAsync(); // the source has more to say but nothing arrives: cancel
+                }
+            }
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        EmulatorRequest socket = Assert.Single(emulator.Journal.For("/stt/websocket"));
+        await emulator.Journal.WaitForAsync(r => r == socket && r.Completed, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_failing_source_ends_the_stream_with_its_exception()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
