@@ -9,9 +9,13 @@ namespace Cartesia.Emulator.Firehose;
 /// </summary>
 internal sealed class FirehoseFrames
 {
-    private static readonly byte[] ChunkHead = "{\"type\":\"chunk\",\"done\":false,\"status_code\":206,\"step_time\":1.5,\"context_id\":"u8.ToArray();
+    private static readonly byte[] ChunkHead = "{\"type\":\"chunk\",\"done\":false,\"status_code\":206,\"step_time\":0               ,\"context_id\":"u8.ToArray();
     private static readonly byte[] DoneHead = "{\"type\":\"done\",\"done\":true,\"status_code\":206,\"context_id\":"u8.ToArray();
+    private const int StampDigits = 16;
     private readonly byte[] _chunkTail;
+
+    /// <summary>Where a chunk frame's <c>step_time</c> digits start.</summary>
+    public static int StampOffset { get; } = "{\"type\":\"chunk\",\"done\":false,\"status_code\":206,\"step_time\":".Length;
 
     public FirehoseFrames(EmulatorFirehose settings)
     {
@@ -27,6 +31,19 @@ internal sealed class FirehoseFrames
 
     /// <summary>The whole chunk frame of a context.</summary>
     public byte[] Chunk(string contextId) => Concat(ChunkHead, contextId, _chunkTail);
+
+    /// <summary>
+    /// Writes the emulator's monotonic clock (<see cref="System.Diagnostics.Stopwatch"/>, CLOCK_MONOTONIC on Linux) in
+    /// microseconds into a chunk frame's <c>step_time</c>, so a client on the same machine can measure how long the
+    /// chunk took to reach its reader.
+    /// </summary>
+    public static void Stamp(byte[] frame)
+    {
+        long micros = (long)(System.Diagnostics.Stopwatch.GetTimestamp() * (1_000_000.0 / System.Diagnostics.Stopwatch.Frequency));
+        Span<byte> field = frame.AsSpan(StampOffset, StampDigits);
+        field.Fill((byte)' '); // JSON allows whitespace after a number: the field keeps its width
+        System.Buffers.Text.Utf8Formatter.TryFormat(micros, field, out _);
+    }
 
     /// <summary>The done frame of a context.</summary>
     public static byte[] Done(string contextId) => Concat(DoneHead, contextId, "}"u8);

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Connections;
 namespace Cartesia.Emulator.Firehose;
 
 /// <summary>
-/// A firehose TTS WebSocket: the first input of each context starts its stream of pre-built chunk frames, later
-/// inputs are ignored, a cancel stops it. One writer sends a frame of each running context in turn (round robin),
-/// as fast as the socket takes them, then each context's <c>done</c>.
+/// A firehose TTS WebSocket: the first input of each context starts its stream of pre-built chunk frames, a cancel
+/// stops it. One writer sends a frame of each running context in turn (round robin), as fast as the socket takes
+/// them; a context's <c>done</c> follows its last chunk once its last input (<c>continue: false</c>) arrived, as on
+/// the service. Each chunk's <c>step_time</c> carries the
+/// emulator's monotonic clock in microseconds when it was sent (see <see cref="FirehoseFrames.Stamp"/>).
 /// </summary>
 internal sealed class FirehoseTtsConnection
 {
@@ -16,8 +18,8 @@ internal sealed class FirehoseTtsConnection
     private readonly FirehoseFrames _frames;
     private readonly CancellationToken _aborted;
     private readonly Channel<Stream> _started = Channel.CreateUnbounded<Stream>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _cancelled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Stream> _streams = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _parked = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
     public FirehoseTtsConnection(WebSocket socket, FirehoseFrames frames, CancellationToken aborted)
@@ -85,6 +87,7 @@ internal sealed class FirehoseTtsConnection
     {
         string? contextId = null;
         bool cancel = false;
+        bool @continue = false;
         try
         {
             var reader = new Utf8JsonReader(json);
@@ -99,6 +102,11 @@ internal sealed class FirehoseTtsConnection
                 {
                     reader.Read();
                     contextId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("continue"u8))
+                {
+                    reader.Read();
+                    @continue = reader.TokenType == JsonTokenType.True;
                 }
                 else if (reader.ValueTextEquals("cancel"u8))
                 {
@@ -122,21 +130,35 @@ internal sealed class FirehoseTtsConnection
             return;
         }
 
+        Stream? start = null;
         lock (_gate)
         {
-            if (cancel)
+            if (_streams.TryGetValue(contextId, out Stream? stream))
             {
-                _cancelled.Add(contextId);
-                return;
+                if (cancel)
+                {
+                    stream.Cancelled = true;
+                    _parked.Remove(contextId);
+                }
+                else if (!@continue && !stream.InputEnded)
+                {
+                    stream.InputEnded = true;
+                    if (_parked.Remove(contextId))
+                    {
+                        start = stream; // its chunks are all out: only the done is left
+                    }
+                }
             }
-
-            if (!_seen.Add(contextId))
+            else if (!cancel)
             {
-                return;
+                start = _streams[contextId] = new Stream(contextId, _frames.Chunk(contextId), _frames.Settings.ChunksPerContext) { InputEnded = !@continue };
             }
         }
 
-        _started.Writer.TryWrite(new Stream(contextId, _frames.Chunk(contextId), _frames.Settings.ChunksPerContext));
+        if (start is not null)
+        {
+            _started.Writer.TryWrite(start);
+        }
     }
 
     private async Task WriteLoopAsync()
@@ -165,20 +187,22 @@ internal sealed class FirehoseTtsConnection
                 for (int i = 0; i < running.Count; i++)
                 {
                     Stream stream = running[i];
-                    bool cancelled;
-                    lock (_gate)
-                    {
-                        cancelled = _cancelled.Count > 0 && _cancelled.Contains(stream.ContextId);
-                    }
-
+                    bool cancelled = Volatile.Read(ref stream.Cancelled);
                     if (stream.Remaining > 0 && !cancelled)
                     {
                         stream.Remaining--;
+                        FirehoseFrames.Stamp(stream.Frame);
                         await _socket.SendAsync(stream.Frame, WebSocketMessageType.Text, endOfMessage: true, _aborted).ConfigureAwait(false);
                         continue;
                     }
 
-                    if (!cancelled)
+                    bool park;
+                    lock (_gate)
+                    {
+                        park = !cancelled && !stream.InputEnded && _parked.Add(stream.ContextId);
+                    }
+
+                    if (!park && !cancelled)
                     {
                         await _socket.SendAsync(FirehoseFrames.Done(stream.ContextId), WebSocketMessageType.Text, endOfMessage: true, _aborted).ConfigureAwait(false);
                     }
@@ -201,5 +225,11 @@ internal sealed class FirehoseTtsConnection
         public byte[] Frame { get; } = frame;
 
         public int Remaining { get; set; } = remaining;
+
+        /// <summary>Whether the last input (<c>continue: false</c>) arrived; guarded by the connection's gate.</summary>
+        public bool InputEnded { get; set; }
+
+        /// <summary>Whether a cancel arrived.</summary>
+        public bool Cancelled;
     }
 }
