@@ -12,6 +12,9 @@ internal static class DotnetClients
     private static readonly AudioOutputFormat Format = AudioOutputFormat.Raw(AudioEncoding.PcmS16LE, 24000);
     private static int s_ids;
 
+    /// <summary>Bytes the whole process allocated per chunk in the last throughput run, beyond the audio bytes themselves.</summary>
+    public static double LastAllocatedPerChunk { get; private set; }
+
     private static TtsContextOptions ContextOptions(string? id = null) => new()
     {
         ModelId = TtsModel.Sonic3,
@@ -29,6 +32,7 @@ internal static class DotnetClients
     public static async Task<double> ThroughputSdkAsync(CartesiaClient client, int contexts, int chunksPerContext, int chunkBytes)
     {
         await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30 });
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var start = Stopwatch.StartNew();
         long[] received = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>
         {
@@ -48,6 +52,7 @@ internal static class DotnetClients
         }));
         TimeSpan elapsed = start.Elapsed;
         long total = received.Sum();
+        LastAllocatedPerChunk = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated - total) / ((long)contexts * chunksPerContext);
         Check(total == (long)contexts * chunksPerContext * chunkBytes, $"SDK received {total} bytes");
         return Stats.Mbps(total, elapsed);
     }
@@ -55,6 +60,7 @@ internal static class DotnetClients
     public static async Task<double> ThroughputRawAsync(BenchSettings settings, HttpMessageInvoker invoker, int contexts, int chunksPerContext, int chunkBytes, bool discard)
     {
         await using RawTtsSocket socket = await RawTtsSocket.ConnectAsync(settings, invoker);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var start = Stopwatch.StartNew();
         for (int i = 0; i < contexts; i++)
         {
@@ -77,6 +83,7 @@ internal static class DotnetClients
         }
 
         TimeSpan elapsed = start.Elapsed;
+        LastAllocatedPerChunk = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Math.Max(1, chunks);
         Check(chunks == (long)contexts * chunksPerContext && bytes == chunks * chunkBytes, $"raw received {chunks} chunks, {bytes} bytes");
         return Stats.Mbps(bytes, elapsed);
     }

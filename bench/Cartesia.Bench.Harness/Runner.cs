@@ -98,6 +98,10 @@ internal sealed class Runner
                     _ => (await ChildProcesses.RunNodeAsync(_settings, new { workload = "throughput", url = _settings.BaseUri.ToString(), contexts, chunks, chunkBytes = _settings.ChunkBytes }))["mbps"],
                 };
                 Add(workload, client, "throughput", mbps, "MB/s");
+                if (client is "raw" or "sdk")
+                {
+                    Add(workload, client, "alloc_per_chunk", DotnetClients.LastAllocatedPerChunk, "B");
+                }
             }
         }
     }
@@ -261,6 +265,7 @@ internal sealed class Runner
         {
             double? d = Median(w, "discard", "throughput"), r = Median(w, "raw", "throughput"), s = Median(w, "sdk", "throughput"), t = Median(w, "ts", "throughput");
             text.AppendLine($"| {name} | {F(d)} | {F(r)} | {F(s)} | {F(t)} | {F(Ratio(s, r), "0.00")} | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
+            text.AppendLine($"| {name}: allocated per chunk beyond the audio (B) | | {F(Median(w, "raw", "alloc_per_chunk"), "0")} | {F(Median(w, "sdk", "alloc_per_chunk"), "0")} | | | | |");
             _targets.Add(($"{w}: SDK >= 0.85 x raw", F(Ratio(s, r), "0.00"), Ratio(s, r) is { } q ? q >= 0.85 : null));
             _targets.Add(($"{w}: SDK >= 2 x TypeScript SDK", F(Ratio(s, t), "0.00"), Ratio(s, t) is { } q2 ? q2 >= 2 : null));
             _targets.Add(($"{w}: server not the bottleneck (discard > raw)", F(Ratio(d, r), "0.00") + " x raw", Ratio(d, r) is { } q3 ? q3 > 1.1 : null));

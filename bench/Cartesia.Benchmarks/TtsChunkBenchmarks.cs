@@ -52,7 +52,17 @@ public class TtsChunkBenchmarks
         return written;
     }
 
-    /// <summary>The SDK: a typed <see cref="TtsChunkEvent"/> with the audio decoded into its own array.</summary>
+    private const string ContextId = "6f3b2c9e-1d4a-4c1e-9a8b-0f2e3d4c5b6a";
+    private static readonly TtsEventParser.ContextIdLookup Known = static utf8 => utf8.SequenceEqual("6f3b2c9e-1d4a-4c1e-9a8b-0f2e3d4c5b6a"u8) ? ContextId : null;
+
+    /// <summary>The SDK's parser alone (SSE path): a typed <see cref="TtsChunkEvent"/>, the audio in its own array, the context id read.</summary>
     [Benchmark]
     public TtsEvent SdkParse() => TtsEventParser.Parse(_frame);
+
+    /// <summary>
+    /// As the WebSocket receive loop calls it: the context id resolved to the running context's own string, so a
+    /// chunk allocates its event and its audio only.
+    /// </summary>
+    [Benchmark]
+    public TtsEvent SdkParseKnownContext() => TtsEventParser.Parse(_frame, knownContextIds: Known);
 }
