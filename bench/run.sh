@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The one command that reruns the whole comparison: builds the harness, starts one emulator process in firehose
-# mode (with TLS, because the official TypeScript SDK always opens the TTS socket with wss), and runs the SDK, the
-# raw-limit baseline, a discarding client and @cartesia/cartesia-js against it, interleaved round by round.
+# The one command that reruns the whole comparison: builds the harness, starts an emulator process in firehose
+# mode with TLS (the official TypeScript SDK always opens the TTS socket with wss) and runs the SDK, the raw-limit
+# baseline, a discarding client and @cartesia/cartesia-js against it, interleaved round by round; the .NET clients
+# also run against a second, plain-ws firehose emulator, where the server's TLS is not the ceiling.
 # Prints the ratio table; writes bench/results.json (full run) or a temp file (--smoke).
 #   bash bench/run.sh            full sizes, 5 rounds (about 10 minutes on 2 cores)
 #   bash bench/run.sh --smoke    tiny sizes, 1 round (CI: proves the harness still runs; the numbers mean nothing)
@@ -16,7 +17,11 @@ smoke=false
 for arg in "$@"; do [ "$arg" = "--smoke" ] && smoke=true; done
 work="$(mktemp -d)"
 emulator=""
-cleanup() { if [ -n "$emulator" ]; then kill "$emulator" 2>/dev/null || true; wait "$emulator" 2>/dev/null || true; fi; rm -rf "$work"; }
+plain=""
+cleanup() {
+  for pid in $emulator $plain; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 echo "== build (Release)"
@@ -42,15 +47,22 @@ else
   echo "node/npm not found: the TypeScript SDK is left out of this run"
 fi
 
-echo "== start the emulator (firehose, TLS)"
-log="$work/emulator.log"
-dotnet "$root/src/Cartesia.Cli/bin/Release/net10.0/Cartesia.Cli.dll" emulator --port 0 --tls --cert-out "$work/emulator.pem" --firehose > "$log" 2>&1 &
+wait_url() { # the URL an emulator printed in its log
+  for _ in $(seq 1 200); do grep -q "listening on" "$1" && break; sleep 0.1; done
+  local found; found="$(grep -o 'listening on [^ ]*' "$1" | cut -d' ' -f3)"
+  [ -n "$found" ] || { cat "$1"; echo "the emulator did not start" >&2; exit 1; }
+  echo "$found"
+}
+echo "== start the emulators (firehose): TLS for every client, plain ws for the .NET clients as well"
+cli=(dotnet "$root/src/Cartesia.Cli/bin/Release/net10.0/Cartesia.Cli.dll" emulator --port 0 --firehose)
+"${cli[@]}" --tls --cert-out "$work/emulator.pem" > "$work/emulator.log" 2>&1 &
 emulator=$!
-for _ in $(seq 1 200); do grep -q "listening on" "$log" && break; sleep 0.1; done
-url="$(grep -o 'listening on [^ ]*' "$log" | cut -d' ' -f3)"
-[ -n "$url" ] || { cat "$log"; echo "the emulator did not start"; exit 1; }
-echo "emulator at $url"
+"${cli[@]}" > "$work/plain.log" 2>&1 &
+plain=$!
+url="$(wait_url "$work/emulator.log")"
+plain_url="$(wait_url "$work/plain.log")"
+echo "emulators at $url and $plain_url"
 
 json="$root/bench/results.json"
 [ "$smoke" = true ] && json="$work/results.json"
-"${harness[@]}" --url "$url" --cert "$work/emulator.pem" --json "$json" "${extra[@]}" "$@"
+"${harness[@]}" --url "$url" --cert "$work/emulator.pem" --plain-url "$plain_url" --json "$json" "${extra[@]}" "$@"

@@ -2,7 +2,7 @@
 // client (the server's ceiling) and the official TypeScript SDK (bench/node) against one emulator process in
 // firehose mode, interleaving the clients round by round, and prints medians, ratios and the targets as a table
 // and JSON. Usage (bench/run.sh does all of it):
-//   Cartesia.Bench.Harness --url https://127.0.0.1:PORT/ [--cert emu.pem] [--smoke] [--rounds N] [--node bench/node]
+//   Cartesia.Bench.Harness --url https://127.0.0.1:PORT/ [--cert emu.pem] [--plain-url http://127.0.0.1:PORT2/] [--smoke] [--rounds N] [--node bench/node]
 //       [--first-audio-jit FirstAudio.dll] [--first-audio-aot FirstAudio] [--json results.json]
 using System.Globalization;
 using System.Text;
@@ -42,7 +42,7 @@ if (options.GetValueOrDefault("--child") == "bytes")
     return await ChildProcesses.BytesChildAsync(settings, options["--client"], options["--out"]);
 }
 
-var runner = new Runner(settings);
+var runner = new Runner(settings, options.GetValueOrDefault("--plain-url") is { } plain ? new Uri(plain) : null);
 await runner.RunAllAsync();
 string report = runner.Report();
 Console.WriteLine(report);

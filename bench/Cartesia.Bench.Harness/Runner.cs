@@ -13,12 +13,41 @@ internal sealed class Runner
     private readonly HttpMessageInvoker _rawInvoker;
     private readonly CartesiaClient _client;
 
-    public Runner(BenchSettings settings)
+    // The same .NET clients against a second emulator without TLS (--plain-url), where the server does far less
+    // per frame: there the client is the bottleneck and the SDK's own cost shows most.
+    private readonly BenchSettings? _plainSettings;
+    private readonly HttpClient? _plainHttp;
+    private readonly HttpMessageInvoker? _plainInvoker;
+    private readonly CartesiaClient? _plainClient;
+
+    public Runner(BenchSettings settings, Uri? plainUri = null)
     {
         _settings = settings;
         _http = new HttpClient(settings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _rawInvoker = new HttpMessageInvoker(settings.CreateHandler());
         _client = settings.CreateClient(_http);
+        if (plainUri is not null)
+        {
+            _plainSettings = new BenchSettings { BaseUri = plainUri, Smoke = settings.Smoke, Rounds = settings.Rounds };
+            _plainHttp = new HttpClient(_plainSettings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+            _plainInvoker = new HttpMessageInvoker(_plainSettings.CreateHandler());
+            _plainClient = _plainSettings.CreateClient(_plainHttp);
+        }
+    }
+
+    /// <summary>The settings, handlers and client of a client name ("sdk-ws" and the like run without TLS).</summary>
+    private (BenchSettings Settings, HttpMessageInvoker Invoker, CartesiaClient Client, string Name) Transport(string client)
+        => client.EndsWith("-ws", StringComparison.Ordinal)
+            ? (_plainSettings!, _plainInvoker!, _plainClient!, client[..^3])
+            : (_settings, _rawInvoker, _client, client);
+
+    private async Task SetFirehoseAsync(int chunksPerContext, int chunkBytes, long bytesLength)
+    {
+        await SetFirehoseAsync(chunksPerContext, chunkBytes, bytesLength);
+        if (_plainSettings is not null)
+        {
+            await _plainSettings.SetFirehoseAsync(_plainHttp!, chunksPerContext, chunkBytes, bytesLength);
+        }
     }
 
     public List<string> Failures { get; } = [];
@@ -35,7 +64,7 @@ internal sealed class Runner
         Console.Error.WriteLine($"== warm-up (JIT) against {_settings.BaseUri}");
         await Guard("warm-up", async () =>
         {
-            await _settings.SetFirehoseAsync(_http, 50, _settings.ChunkBytes, 1 << 20);
+            await SetFirehoseAsync(50, _settings.ChunkBytes, 1 << 20);
             for (int i = 0; i < 3; i++)
             {
                 await DotnetClients.ThroughputSdkAsync(_client, 4, 50, _settings.ChunkBytes);
@@ -43,7 +72,7 @@ internal sealed class Runner
                 await DotnetClients.ThroughputRawAsync(_settings, _rawInvoker, 4, 50, _settings.ChunkBytes, discard: true);
             }
 
-            await _settings.SetFirehoseAsync(_http, 1, _settings.ChunkBytes, 1 << 20);
+            await SetFirehoseAsync(1, _settings.ChunkBytes, 1 << 20);
             await DotnetClients.FirstAudioSdkAsync(_client, 200);
             await DotnetClients.FirstAudioRawAsync(_settings, _rawInvoker, 200);
             await DotnetClients.SttSdkAsync(_client, 320_000, _settings.SttFrameBytes);
@@ -80,25 +109,27 @@ internal sealed class Runner
 
     private static IEnumerable<string> Rotate(string[] clients, int round) => clients.Skip(round % clients.Length).Concat(clients.Take(round % clients.Length));
 
-    private string[] Clients(params string[] dotnet) => HasNode ? [.. dotnet, "ts"] : dotnet;
+    private string[] Clients(params string[] dotnet)
+        => [.. dotnet, .. _plainSettings is null ? [] : dotnet.Select(c => c + "-ws"), .. HasNode ? ["ts"] : Array.Empty<string>()];
 
     private async Task ThroughputAsync(string workload, int contexts, int chunks)
     {
         Console.Error.WriteLine($"== ({workload}) TTS WebSocket receive throughput: {contexts} context(s) x {chunks} chunks of {_settings.ChunkBytes} bytes");
-        await _settings.SetFirehoseAsync(_http, chunks, _settings.ChunkBytes, 1 << 20);
+        await SetFirehoseAsync(chunks, _settings.ChunkBytes, 1 << 20);
         for (int round = 0; round < _settings.Rounds; round++)
         {
             foreach (string client in Rotate(Clients("discard", "raw", "sdk"), round))
             {
-                double mbps = client switch
+                (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
+                double mbps = name switch
                 {
-                    "discard" => await DotnetClients.ThroughputRawAsync(_settings, _rawInvoker, contexts, chunks, _settings.ChunkBytes, discard: true),
-                    "raw" => await DotnetClients.ThroughputRawAsync(_settings, _rawInvoker, contexts, chunks, _settings.ChunkBytes, discard: false),
-                    "sdk" => await DotnetClients.ThroughputSdkAsync(_client, contexts, chunks, _settings.ChunkBytes),
+                    "discard" => await DotnetClients.ThroughputRawAsync(settings, invoker, contexts, chunks, _settings.ChunkBytes, discard: true),
+                    "raw" => await DotnetClients.ThroughputRawAsync(settings, invoker, contexts, chunks, _settings.ChunkBytes, discard: false),
+                    "sdk" => await DotnetClients.ThroughputSdkAsync(sdk, contexts, chunks, _settings.ChunkBytes),
                     _ => (await ChildProcesses.RunNodeAsync(_settings, new { workload = "throughput", url = _settings.BaseUri.ToString(), contexts, chunks, chunkBytes = _settings.ChunkBytes }))["mbps"],
                 };
                 Add(workload, client, "throughput", mbps, "MB/s");
-                if (client is "raw" or "sdk")
+                if (name is "raw" or "sdk")
                 {
                     Add(workload, client, "alloc_per_chunk", DotnetClients.LastAllocatedPerChunk, "B");
                 }
@@ -110,15 +141,16 @@ internal sealed class Runner
     {
         int iterations = _settings.TtfaIterations;
         Console.Error.WriteLine($"== (b) send to first audio chunk over loopback: {iterations} contexts one after another");
-        await _settings.SetFirehoseAsync(_http, 1, _settings.ChunkBytes, 1 << 20);
+        await SetFirehoseAsync(1, _settings.ChunkBytes, 1 << 20);
         for (int round = 0; round < _settings.Rounds; round++)
         {
             foreach (string client in Rotate(Clients("raw", "sdk"), round))
             {
-                (double p50, double p99) = client switch
+                (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
+                (double p50, double p99) = name switch
                 {
-                    "raw" => P(await DotnetClients.FirstAudioRawAsync(_settings, _rawInvoker, iterations)),
-                    "sdk" => P(await DotnetClients.FirstAudioSdkAsync(_client, iterations)),
+                    "raw" => P(await DotnetClients.FirstAudioRawAsync(settings, invoker, iterations)),
+                    "sdk" => P(await DotnetClients.FirstAudioSdkAsync(sdk, iterations)),
                     _ => await NodeFirstAudio(iterations),
                 };
                 Add("b", client, "p50", p50, "us");
@@ -140,7 +172,7 @@ internal sealed class Runner
         {
             string workload = $"c{length >> 20}M";
             Console.Error.WriteLine($"== ({workload}) /tts/bytes of {length >> 20} MiB streamed to a file (each client in its own process)");
-            await _settings.SetFirehoseAsync(_http, 1, _settings.ChunkBytes, length);
+            await SetFirehoseAsync(1, _settings.ChunkBytes, length);
             for (int round = 0; round < _settings.Rounds; round++)
             {
                 foreach (string client in Rotate(Clients("raw", "sdk"), round))
@@ -160,7 +192,7 @@ internal sealed class Runner
     {
         int contexts = _settings.ThousandContexts, chunks = _settings.ThousandContextChunks;
         Console.Error.WriteLine($"== (d) {contexts} concurrent contexts on one socket, {chunks} chunks each");
-        await _settings.SetFirehoseAsync(_http, chunks, _settings.ChunkBytes, 1 << 20);
+        await SetFirehoseAsync(chunks, _settings.ChunkBytes, 1 << 20);
         byte[] expected = Tone(_settings.ChunkBytes);
         for (int round = 0; round < _settings.Rounds; round++)
         {
@@ -231,7 +263,7 @@ internal sealed class Runner
         }
 
         Console.Error.WriteLine($"== (f) process start to first audio: {string.Join(", ", kinds)}");
-        await _settings.SetFirehoseAsync(_http, 1, _settings.ChunkBytes, 1 << 20);
+        await SetFirehoseAsync(1, _settings.ChunkBytes, 1 << 20);
         for (int round = 0; round < _settings.Rounds; round++)
         {
             foreach (string kind in Rotate([.. kinds], round))
@@ -261,24 +293,32 @@ internal sealed class Runner
         text.AppendLine();
         text.AppendLine("| workload | discard | raw .NET | SDK | TypeScript SDK | SDK / raw | SDK / TS | raw / TS |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
-        foreach ((string w, string name) in new[] { ("a1", "(a) WS receive, 1 context (MB/s decoded)"), ("a100", $"(a) WS receive, {_settings.ManyContexts} contexts (MB/s decoded)") })
+        foreach (string x in _plainSettings is null ? new[] { "" } : ["-ws", ""])
         {
-            double? d = Median(w, "discard", "throughput"), r = Median(w, "raw", "throughput"), s = Median(w, "sdk", "throughput"), t = Median(w, "ts", "throughput");
-            text.AppendLine($"| {name} | {F(d)} | {F(r)} | {F(s)} | {F(t)} | {F(Ratio(s, r), "0.00")} | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
-            text.AppendLine($"| {name}: allocated per chunk beyond the audio (B) | | {F(Median(w, "raw", "alloc_per_chunk"), "0")} | {F(Median(w, "sdk", "alloc_per_chunk"), "0")} | | | | |");
-            _targets.Add(($"{w}: SDK >= 0.85 x raw", F(Ratio(s, r), "0.00"), Ratio(s, r) is { } q ? q >= 0.85 : null));
-            _targets.Add(($"{w}: SDK >= 2 x TypeScript SDK", F(Ratio(s, t), "0.00"), Ratio(s, t) is { } q2 ? q2 >= 2 : null));
-            _targets.Add(($"{w}: server not the bottleneck (discard > raw)", F(Ratio(d, r), "0.00") + " x raw", Ratio(d, r) is { } q3 ? q3 > 1.1 : null));
-        }
+            string via = x == "-ws" ? "ws://" : "wss://";
+            foreach ((string w, string name) in new[] { ("a1", $"(a) {via} receive, 1 context (MB/s decoded)"), ("a100", $"(a) {via} receive, {_settings.ManyContexts} contexts (MB/s decoded)") })
+            {
+                double? d = Median(w, "discard" + x, "throughput"), r = Median(w, "raw" + x, "throughput"), s = Median(w, "sdk" + x, "throughput"), t = x == "" ? Median(w, "ts", "throughput") : null;
+                text.AppendLine($"| {name} | {F(d)} | {F(r)} | {F(s)} | {F(t)} | {F(Ratio(s, r), "0.00")} | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
+                text.AppendLine($"| {name[..name.IndexOf('(', 3)]}allocated per chunk beyond the audio (B) | | {F(Median(w, "raw" + x, "alloc_per_chunk"), "0")} | {F(Median(w, "sdk" + x, "alloc_per_chunk"), "0")} | | | | |");
+                _targets.Add(($"{w} {via}: SDK >= 0.85 x raw", F(Ratio(s, r), "0.00"), Ratio(s, r) is { } q ? q >= 0.85 : null));
+                if (x == "")
+                {
+                    _targets.Add(($"{w} {via}: SDK >= 2 x TypeScript SDK", F(Ratio(s, t), "0.00"), Ratio(s, t) is { } q2 ? q2 >= 2 : null));
+                }
 
-        foreach (string p in new[] { "p50", "p99" })
-        {
-            double? r = Median("b", "raw", p), s = Median("b", "sdk", p), t = Median("b", "ts", p);
-            text.AppendLine($"| (b) send to first audio {p} (µs) | | {F(r)} | {F(s)} | {F(t)} | +{F(s - r)} µs | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
-        }
+                _targets.Add(($"{w} {via}: server not the bottleneck (discard well above raw)", F(Ratio(d, r), "0.00") + " x raw", Ratio(d, r) is { } q3 ? q3 > 1.2 : null));
+            }
 
-        double? added = Median("b", "sdk", "p50") - Median("b", "raw", "p50");
-        _targets.Add(("b: SDK adds <= 50 µs to first audio at p50", $"{F(added)} µs", added is { } ad ? ad <= 50 : null));
+            foreach (string p in new[] { "p50", "p99" })
+            {
+                double? r = Median("b", "raw" + x, p), s = Median("b", "sdk" + x, p), t = x == "" ? Median("b", "ts", p) : null;
+                text.AppendLine($"| (b) {via} send to first audio {p} (µs) | | {F(r)} | {F(s)} | {F(t)} | +{F(s - r)} µs | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
+            }
+
+            double? added = Median("b", "sdk" + x, "p50") - Median("b", "raw" + x, "p50");
+            _targets.Add(($"b {via}: SDK adds <= 50 µs to first audio at p50", $"{F(added)} µs", added is { } ad ? ad <= 50 : null));
+        }
 
         foreach (long length in _settings.BytesLengths)
         {
