@@ -43,7 +43,7 @@ internal sealed class Runner
 
     private async Task SetFirehoseAsync(int chunksPerContext, int chunkBytes, long bytesLength)
     {
-        await SetFirehoseAsync(chunksPerContext, chunkBytes, bytesLength);
+        await _settings.SetFirehoseAsync(_http, chunksPerContext, chunkBytes, bytesLength);
         if (_plainSettings is not null)
         {
             await _plainSettings.SetFirehoseAsync(_plainHttp!, chunksPerContext, chunkBytes, bytesLength);
