@@ -18,7 +18,46 @@ internal static class ChildProcesses
     {
         using var http = new HttpClient(settings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         const string Body = "{\"model_id\":\"sonic-3\",\"transcript\":\"A long read.\",\"voice\":{\"mode\":\"id\",\"id\":\"" + BenchSettings.Voice + "\"},\"output_format\":{\"container\":\"raw\",\"encoding\":\"pcm_s16le\",\"sample_rate\":24000}}";
+
+        // Warm-up (JIT, connection): the first 1 MiB of a response into a file, the same code path; then the measured one.
+        await RunAsync(warmUp: true);
         var start = Stopwatch.StartNew();
+        await RunAsync(warmUp: false);
+        TimeSpan elapsed = start.Elapsed;
+        long length = new FileInfo(path).Length;
+        File.Delete(path);
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
+        {
+            ["mbps"] = Stats.Mbps(length, elapsed),
+            ["bytes"] = length,
+            ["peak_rss_mb"] = PeakRssMb(),
+        }));
+        return 0;
+
+        async Task RunAsync(bool warmUp)
+        {
+            // The SDK saves the measured response itself (SaveToFileAsync); every other copy goes into this stream.
+            Stream? file = warmUp ? new LimitedFileStream(path, 1 << 20)
+                : client == "sdk" ? null
+                : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            try
+            {
+                await CopyAsync(file);
+            }
+            catch (LimitReachedException) when (warmUp)
+            {
+            }
+            finally
+            {
+                if (file is not null)
+                {
+                    await file.DisposeAsync();
+                }
+            }
+        }
+
+        async Task CopyAsync(Stream? file)
+        {
         if (client == "sdk")
         {
             using CartesiaClient sdk = settings.CreateClient(http);
@@ -29,7 +68,14 @@ internal static class ChildProcesses
                 Voice = BenchSettings.Voice,
                 OutputFormat = AudioOutputFormat.Raw(AudioEncoding.PcmS16LE, 24000),
             });
-            await audio.SaveToFileAsync(path);
+            if (file is not null)
+            {
+                await audio.CopyToAsync(file);
+            }
+            else
+            {
+                await audio.SaveToFileAsync(path);
+            }
         }
         else
         {
@@ -41,21 +87,27 @@ internal static class ChildProcesses
             using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             await using Stream body = await response.Content.ReadAsStreamAsync();
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-            await body.CopyToAsync(file, 64 * 1024);
+            await body.CopyToAsync(file!, 64 * 1024);
         }
-
-        TimeSpan elapsed = start.Elapsed;
-        long length = new FileInfo(path).Length;
-        File.Delete(path);
-        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
-        {
-            ["mbps"] = Stats.Mbps(length, elapsed),
-            ["bytes"] = length,
-            ["peak_rss_mb"] = PeakRssMb(),
-        }));
-        return 0;
+        }
     }
+
+    /// <summary>A file that stops the copy (with <see cref="LimitReachedException"/>) after some bytes: the warm-up.</summary>
+    private sealed class LimitedFileStream(string path, long limit) : FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true)
+    {
+        private long _written;
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await base.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if ((_written += buffer.Length) >= limit)
+            {
+                throw new LimitReachedException();
+            }
+        }
+    }
+
+    private sealed class LimitReachedException : Exception;
 
     /// <summary>Runs the harness itself in child mode and reads its JSON.</summary>
     public static async Task<Dictionary<string, double>> RunBytesChildAsync(BenchSettings settings, string client)

@@ -109,8 +109,12 @@ internal sealed class Runner
 
     private static IEnumerable<string> Rotate(string[] clients, int round) => clients.Skip(round % clients.Length).Concat(clients.Take(round % clients.Length));
 
+    /// <summary>The clients of a workload: the .NET ones (also over plain ws when there is a plain emulator) and the TypeScript SDK.</summary>
     private string[] Clients(params string[] dotnet)
         => [.. dotnet, .. _plainSettings is null ? [] : dotnet.Select(c => c + "-ws"), .. HasNode ? ["ts"] : Array.Empty<string>()];
+
+    /// <summary>The clients of a workload measured over TLS only.</summary>
+    private string[] TlsClients(params string[] dotnet) => [.. dotnet, .. HasNode ? ["ts"] : Array.Empty<string>()];
 
     private async Task ThroughputAsync(string workload, int contexts, int chunks)
     {
@@ -175,7 +179,7 @@ internal sealed class Runner
             await SetFirehoseAsync(1, _settings.ChunkBytes, length);
             for (int round = 0; round < _settings.Rounds; round++)
             {
-                foreach (string client in Rotate(Clients("raw", "sdk"), round))
+                foreach (string client in Rotate(TlsClients("raw", "sdk"), round))
                 {
                     Dictionary<string, double> r = client == "ts"
                         ? await ChildProcesses.RunNodeAsync(_settings, new { workload = "bytes", url = _settings.BaseUri.ToString(), length })
@@ -196,7 +200,7 @@ internal sealed class Runner
         byte[] expected = Tone(_settings.ChunkBytes);
         for (int round = 0; round < _settings.Rounds; round++)
         {
-            foreach (string client in Rotate(Clients("raw", "sdk"), round))
+            foreach (string client in Rotate(TlsClients("raw", "sdk"), round))
             {
                 if (client == "ts")
                 {
