@@ -32,6 +32,11 @@ internal sealed class TtsSocketConnection
     // The context the parser found for the frame being dispatched (receive loop only).
     private TtsContext? _resolved;
 
+    // Contexts holding events not yet handed to their readers, and frames since the last hand-over (receive loop only).
+    private readonly List<TtsContext> _toFlush = [];
+    private int _unflushedFrames;
+    private const int MaxFramesPerFlush = 16;
+
     private TtsSocketConnection(ClientWebSocket socket, ILogger logger, int generation)
     {
         _socket = socket;
@@ -148,7 +153,14 @@ internal sealed class TtsSocketConnection
         {
             while (true)
             {
-                WebSocketMessage message = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                // Readers are woken once per burst: when the next frame is not already here (or after a few frames).
+                ValueTask<WebSocketMessage> next = reader.ReadAsync(CancellationToken.None);
+                if (!next.IsCompleted || _unflushedFrames >= MaxFramesPerFlush)
+                {
+                    FlushContexts();
+                }
+
+                WebSocketMessage message = await next.ConfigureAwait(false);
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
                 if (message.IsClose)
                 {
@@ -173,6 +185,7 @@ internal sealed class TtsSocketConnection
         }
         finally
         {
+            FlushContexts();
             OnClosed(closeStatus, closeDescription, failure);
         }
     }
@@ -218,7 +231,12 @@ internal sealed class TtsSocketConnection
 
         if (context is not null)
         {
-            context.OnEvent(value);
+            if (context.OnEvent(value))
+            {
+                _toFlush.Add(context);
+            }
+
+            _unflushedFrames++;
         }
         else if (retired)
         {
@@ -228,6 +246,17 @@ internal sealed class TtsSocketConnection
         {
             Log.Unroutable(_logger, value.Type, contextId);
         }
+    }
+
+    private void FlushContexts()
+    {
+        foreach (TtsContext context in _toFlush)
+        {
+            context.FlushPending();
+        }
+
+        _toFlush.Clear();
+        _unflushedFrames = 0;
     }
 
     /// <summary>
