@@ -26,7 +26,6 @@ public sealed class TtsContext : IAsyncDisposable
     private readonly TtsContextMessages _messages;
     private readonly ILogger _logger;
     private readonly object _gate = new();
-    private readonly List<TtsEvent> _pending = []; // routed but not yet handed to the reader (see OnEvent)
     private readonly Channel<TtsEvent> _events = Channel.CreateUnbounded<TtsEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<int, TaskCompletionSource<int>> _flushWaiters = [];
@@ -374,20 +373,15 @@ public sealed class TtsContext : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"TtsContext({ContextId}, {State})";
 
-    /// <summary>
-    /// Routes an event of this context (called by the receive loop; never blocks). The event is held until
-    /// <see cref="FlushPending"/>, which the receive loop calls at the end of each burst of frames, so a reader is
-    /// woken once per burst rather than once per chunk; an ending hands over everything held first.
-    /// </summary>
-    /// <returns>Whether the context now holds events it did not hold before (the caller must flush it).</returns>
-    internal bool OnEvent(TtsEvent value)
+    /// <summary>Routes an event of this context (called by the receive loop; never blocks).</summary>
+    internal void OnEvent(TtsEvent value)
     {
         lock (_gate)
         {
             if (IsTerminal(_state))
             {
                 Log.LateEvent(_logger, value.Type, ContextId);
-                return false;
+                return;
             }
 
             switch (value)
@@ -412,15 +406,14 @@ public sealed class TtsContext : IAsyncDisposable
                     break;
                 case TtsErrorEvent error:
                     EndLocked(TtsContextState.Failed, TtsSseProtocol.ToException(error, _audioBytes));
-                    return false;
+                    return;
             }
 
-            bool first = _pending.Count == 0;
-            _pending.Add(value);
+            _events.Writer.TryWrite(value);
             if (value is TtsDoneEvent)
             {
                 EndLocked(TtsContextState.Done, null);
-                return false;
+                return;
             }
 
             if (Interlocked.Read(ref _bufferedBytes) > _maxBufferedBytes)
@@ -432,23 +425,12 @@ public sealed class TtsContext : IAsyncDisposable
                 };
                 SendCancelLocked();
                 EndLocked(TtsContextState.Failed, overflow);
-                return false;
+                return;
             }
 
             ArmWatchdogLocked();
-            return first;
         }
     }
-
-    /// <summary>Hands the events held by <see cref="OnEvent"/> to the reader (receive loop, end of a burst).</summary>
-    internal void FlushPending()
-    {
-        lock (_gate)
-        {
-            WritePendingLocked();
-        }
-    }
-
 
     /// <summary>Fails the context (malformed frame, connection-level error).</summary>
     internal void Fail(Exception exception)
@@ -690,28 +672,8 @@ public sealed class TtsContext : IAsyncDisposable
         }
     }
 
-    private void WritePendingLocked()
-    {
-        foreach (TtsEvent value in _pending)
-        {
-            _events.Writer.TryWrite(value);
-        }
-
-        _pending.Clear();
-    }
-
     private void EndLocked(TtsContextState state, Exception? failure)
     {
-        // Whatever arrived before the end is the reader's (after a cancel, nothing more is read).
-        if (state == TtsContextState.Cancelled)
-        {
-            _pending.Clear();
-        }
-        else
-        {
-            WritePendingLocked();
-        }
-
         _state = state;
         _cancelled = state == TtsContextState.Cancelled;
         _failure = failure;

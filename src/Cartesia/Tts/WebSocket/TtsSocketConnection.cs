@@ -32,11 +32,6 @@ internal sealed class TtsSocketConnection
     // The context the parser found for the frame being dispatched (receive loop only).
     private TtsContext? _resolved;
 
-    // Contexts holding events not yet handed to their readers, and frames since the last hand-over (receive loop only).
-    private readonly List<TtsContext> _toFlush = [];
-    private int _unflushedFrames;
-    private const int MaxFramesPerFlush = 16;
-
     private TtsSocketConnection(ClientWebSocket socket, ILogger logger, int generation)
     {
         _socket = socket;
@@ -153,14 +148,7 @@ internal sealed class TtsSocketConnection
         {
             while (true)
             {
-                // Readers are woken once per burst: when the next frame is not already here (or after a few frames).
-                ValueTask<WebSocketMessage> next = reader.ReadAsync(CancellationToken.None);
-                if (!next.IsCompleted || _unflushedFrames >= MaxFramesPerFlush)
-                {
-                    FlushContexts();
-                }
-
-                WebSocketMessage message = await next.ConfigureAwait(false);
+                WebSocketMessage message = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
                 if (message.IsClose)
                 {
@@ -185,7 +173,6 @@ internal sealed class TtsSocketConnection
         }
         finally
         {
-            FlushContexts();
             OnClosed(closeStatus, closeDescription, failure);
         }
     }
@@ -231,12 +218,7 @@ internal sealed class TtsSocketConnection
 
         if (context is not null)
         {
-            if (context.OnEvent(value))
-            {
-                _toFlush.Add(context);
-            }
-
-            _unflushedFrames++;
+            context.OnEvent(value);
         }
         else if (retired)
         {
@@ -246,17 +228,6 @@ internal sealed class TtsSocketConnection
         {
             Log.Unroutable(_logger, value.Type, contextId);
         }
-    }
-
-    private void FlushContexts()
-    {
-        foreach (TtsContext context in _toFlush)
-        {
-            context.FlushPending();
-        }
-
-        _toFlush.Clear();
-        _unflushedFrames = 0;
     }
 
     /// <summary>
