@@ -28,6 +28,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
 
     private readonly WebApplication _app;
     private EmulatorPacing _pacing;
+    private Firehose.FirehoseFrames? _firehose;
     private HttpClient? _trustingHttpClient;
 
     private CartesiaEmulator(CartesiaEmulatorOptions options)
@@ -47,6 +48,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         }
 
         State.FineTuneTrainingTime = options.FineTuneTrainingTime;
+        Firehose = options.Firehose;
         _app = EmulatorApp.Build(options, this, TlsCertificate);
     }
 
@@ -86,6 +88,16 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The firehose mode for benchmarks (pre-built frames sent as fast as the client reads), or null (the default)
+    /// for normal behaviour. Takes effect for connections and requests that start after the change.
+    /// </summary>
+    public EmulatorFirehose? Firehose
+    {
+        get => Volatile.Read(ref _firehose)?.Settings;
+        set => Volatile.Write(ref _firehose, value is null ? null : new Firehose.FirehoseFrames(value.Validate()));
+    }
+
     /// <summary>A public voice of the seeded catalogue ("Barbershop Man"), used by default by the CLI and samples.</summary>
     public static string DefaultVoiceId => VoiceCatalog.DefaultVoiceId;
 
@@ -93,6 +105,9 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     public static string ProVoiceCloneId => VoiceCatalog.ProVoiceCloneId;
 
     internal EmulatorState State { get; } = new();
+
+    /// <summary>The firehose's pre-built frames while it is on.</summary>
+    internal Firehose.FirehoseFrames? FirehoseFrames => Volatile.Read(ref _firehose);
 
     internal CartesiaEmulatorOptions Options { get; }
 

@@ -51,6 +51,12 @@ public sealed class CartesiaEmulatorOptions
     /// </summary>
     public int? TtsMaxConcurrentContexts { get; set; }
 
+    /// <summary>
+    /// Start in firehose mode (see <see cref="EmulatorFirehose"/>): pre-built audio sent as fast as the client reads,
+    /// for benchmarks. Default null (normal behaviour).
+    /// </summary>
+    public EmulatorFirehose? Firehose { get; set; }
+
     /// <summary>Where the emulator logs (ASP.NET Core included). Default: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -14,9 +14,13 @@ internal static class EmulatorCommand
         var realistic = new Option<bool>("--realistic") { Description = "Pace audio like the service (about 90 ms to first audio, 5x real time)." };
         var tls = new Option<bool>("--tls") { Description = "Serve https and wss with a self-signed certificate for 127.0.0.1/localhost (the official SDKs open the TTS socket with wss)." };
         var certOut = new Option<string?>("--cert-out") { Description = "With --tls: where to write the certificate as PEM (default: cartesia-emulator.pem in the current folder)." };
+        var firehose = new Option<bool>("--firehose") { Description = "Benchmark mode: the TTS WebSocket sends pre-built audio frames as fast as the client reads, /tts/bytes a long pre-built body, /stt/websocket discards audio." };
+        var firehoseChunks = new Option<int>("--firehose-chunks") { Description = "With --firehose: audio chunks per TTS WebSocket context.", DefaultValueFactory = _ => new EmulatorFirehose().ChunksPerContext };
+        var firehoseChunkBytes = new Option<int>("--firehose-chunk-bytes") { Description = "With --firehose: audio bytes per chunk (before base64).", DefaultValueFactory = _ => new EmulatorFirehose().ChunkBytes };
+        var firehoseBytes = new Option<long>("--firehose-bytes-length") { Description = "With --firehose: audio bytes per /tts/bytes response.", DefaultValueFactory = _ => new EmulatorFirehose().BytesLength };
         var command = new Command("emulator", "Run a local emulator of the Cartesia API (REST, SSE, WebSocket) for offline development and tests.")
         {
-            port, host, apiKey, realistic, tls, certOut,
+            port, host, apiKey, realistic, tls, certOut, firehose, firehoseChunks, firehoseChunkBytes, firehoseBytes,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -28,6 +32,9 @@ internal static class EmulatorCommand
                 Pacing = parse.GetValue(realistic) ? EmulatorPacing.Realistic : new EmulatorPacing(),
                 UseTls = parse.GetValue(tls),
                 TlsCertificatePath = parse.GetValue(tls) ? Path.GetFullPath(parse.GetValue(certOut) ?? "cartesia-emulator.pem") : null,
+                Firehose = parse.GetValue(firehose)
+                    ? new EmulatorFirehose { ChunksPerContext = parse.GetValue(firehoseChunks), ChunkBytes = parse.GetValue(firehoseChunkBytes), BytesLength = parse.GetValue(firehoseBytes) }
+                    : null,
             };
             await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Cartesia emulator listening on {emulator.BaseUri} (WebSocket {emulator.WebSocketBaseUri}).").ConfigureAwait(false);
@@ -37,7 +44,12 @@ internal static class EmulatorCommand
                 await context.Out.WriteLineAsync($"TLS certificate: {pem} (Node: NODE_EXTRA_CA_CERTS={pem}; Python/httpx: SSL_CERT_FILE={pem}).").ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync($"Control API: {emulator.BaseUri}_emulator/journal, /_emulator/faults, /_emulator/pacing. Press Ctrl+C to stop.").ConfigureAwait(false);
+            if (options.Firehose is { } hose)
+            {
+                await context.Out.WriteLineAsync($"Firehose mode: {hose.ChunksPerContext} chunks of {hose.ChunkBytes} bytes per context, {hose.BytesLength} bytes per /tts/bytes.").ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync($"Control API: {emulator.BaseUri}_emulator/journal, /_emulator/faults, /_emulator/pacing, /_emulator/firehose. Press Ctrl+C to stop.").ConfigureAwait(false);
             await context.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             try
             {

@@ -61,6 +61,26 @@ internal static class ControlEndpoints
             emulator.Pacing = dto.ToPacing();
             return Results.NoContent();
         });
+        app.MapGet(Prefix + "/firehose", () => emulator.Firehose is { } firehose ? Results.Json(FirehoseDto.From(firehose), Json) : Results.Json(new { enabled = false }, Json));
+        app.MapPut(Prefix + "/firehose", async (HttpContext context) =>
+        {
+            FirehoseDto? dto = await JsonSerializer.DeserializeAsync<FirehoseDto>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                emulator.Firehose = (dto ?? new FirehoseDto()).ToFirehose();
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                return Results.BadRequest(new { message = ex.Message });
+            }
+
+            return Results.NoContent();
+        });
+        app.MapDelete(Prefix + "/firehose", () =>
+        {
+            emulator.Firehose = null;
+            return Results.NoContent();
+        });
     }
 
     private static object ToDto(EmulatorRequest r) => new
@@ -195,6 +215,31 @@ internal static class ControlEndpoints
             TimeToFirstAudio = TimeSpan.FromMilliseconds(TimeToFirstAudioMs),
             RealTimeFactor = RealTimeFactor,
             ChunkDuration = TimeSpan.FromMilliseconds(ChunkMs),
+        };
+    }
+
+    private sealed record FirehoseDto
+    {
+        public bool Enabled { get; init; } = true;
+
+        public int ChunksPerContext { get; init; } = new EmulatorFirehose().ChunksPerContext;
+
+        public int ChunkBytes { get; init; } = new EmulatorFirehose().ChunkBytes;
+
+        public long BytesLength { get; init; } = new EmulatorFirehose().BytesLength;
+
+        public static FirehoseDto From(EmulatorFirehose firehose) => new()
+        {
+            ChunksPerContext = firehose.ChunksPerContext,
+            ChunkBytes = firehose.ChunkBytes,
+            BytesLength = firehose.BytesLength,
+        };
+
+        public EmulatorFirehose ToFirehose() => new()
+        {
+            ChunksPerContext = ChunksPerContext,
+            ChunkBytes = ChunkBytes,
+            BytesLength = BytesLength,
         };
     }
 }

@@ -35,6 +35,12 @@ internal static class SttWebSocketEndpoints
         }
 
         RequireGrant(api);
+        if (!turns && context.RequestServices.GetRequiredService<CartesiaEmulator>().FirehoseFrames is not null)
+        {
+            await Firehose.FirehoseEndpoints.SttWebSocketAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         using EmulatorWebSocket socket = await EmulatorWebSocket.AcceptAsync(context).ConfigureAwait(false);
         SttSocketParameters parameters;
         try

@@ -41,6 +41,12 @@ internal static class TtsHttpEndpoints
 
     private static async Task BytesAsync(HttpContext context)
     {
+        if (context.RequestServices.GetRequiredService<CartesiaEmulator>().FirehoseFrames is { } firehose)
+        {
+            await Firehose.FirehoseEndpoints.BytesAsync(context, firehose).ConfigureAwait(false);
+            return;
+        }
+
         (ApiContext api, TtsJob job, _, byte[] audio, _) = Prepare(context, TtsTransport.Bytes);
         if (job.Save)
         {

@@ -30,6 +30,12 @@ internal static class TtsWebSocketEndpoint
                 throw new ApiError(429, "concurrency_limited", "Too many connections", $"At most {limit} TTS WebSockets may be open at once.");
             }
 
+            if (emulator.FirehoseFrames is { } firehose)
+            {
+                await Firehose.FirehoseEndpoints.TtsWebSocketAsync(context, firehose).ConfigureAwait(false);
+                return;
+            }
+
             using EmulatorWebSocket socket = await EmulatorWebSocket.AcceptAsync(context).ConfigureAwait(false);
             await new EmulatorTtsConnection(socket, emulator, api).RunAsync().ConfigureAwait(false);
         }

@@ -10,11 +10,18 @@ namespace Cartesia.Tts;
 /// </summary>
 internal static class TtsEventParser
 {
+    /// <summary>
+    /// Finds the string of a context id that is already known (so a chunk reuses it instead of allocating its own),
+    /// or returns null. Called with the id's UTF-8 bytes as they are on the wire (not unescaped).
+    /// </summary>
+    public delegate string? ContextIdLookup(ReadOnlySpan<byte> utf8);
+
     /// <summary>Parses one event.</summary>
     /// <param name="json">The event's JSON object.</param>
     /// <param name="sseEventName">The SSE <c>event:</c> name, used only when the JSON has no type.</param>
+    /// <param name="knownContextIds">Returns the known string of a context id, so it is not allocated per event.</param>
     /// <exception cref="JsonException">The payload is not a valid event object.</exception>
-    public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null)
+    public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null, ContextIdLookup? knownContextIds = null)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -53,7 +60,10 @@ internal static class TtsEventParser
             }
             else if (reader.ValueTextEquals("context_id"u8))
             {
-                contextId = JsonReading.ReadString(ref reader);
+                reader.Read();
+                contextId = reader.TokenType == JsonTokenType.String && knownContextIds is not null && !reader.ValueIsEscaped && !reader.HasValueSequence
+                    ? knownContextIds(reader.ValueSpan) ?? reader.GetString()
+                    : ReadCurrentString(ref reader);
             }
             else if (reader.ValueTextEquals("status_code"u8))
             {
@@ -143,8 +153,26 @@ internal static class TtsEventParser
         };
     }
 
+    /// <summary>
+    /// Decodes the audio straight into an array of its exact size (the reader's own decoding goes through a
+    /// temporary buffer and copies).
+    /// </summary>
     private static byte[] DecodeBase64(ref Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            ReadOnlySpan<byte> base64 = reader.ValueSpan;
+            int padding = base64.Length >= 2 && base64[^1] == '=' ? (base64[^2] == '=' ? 2 : 1) : 0;
+            if (base64.Length % 4 == 0)
+            {
+                byte[] audio = GC.AllocateUninitializedArray<byte>(base64.Length / 4 * 3 - padding);
+                if (System.Buffers.Text.Base64.DecodeFromUtf8(base64, audio, out _, out int written) == System.Buffers.OperationStatus.Done && written == audio.Length)
+                {
+                    return audio;
+                }
+            }
+        }
+
         try
         {
             return reader.GetBytesFromBase64();
@@ -154,6 +182,14 @@ internal static class TtsEventParser
             throw new JsonException("The audio data is not valid base64.", ex);
         }
     }
+
+    /// <summary>The string at the reader's current token (already read), null for a JSON null.</summary>
+    private static string? ReadCurrentString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        _ => throw new JsonException($"Expected a string, found {reader.TokenType}."),
+    };
 
     private static WordTimestamps? ReadWordTimestamps(ref Utf8JsonReader reader)
         => ReadTimings(ref reader, "words"u8) is { } t

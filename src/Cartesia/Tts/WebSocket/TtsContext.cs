@@ -40,7 +40,8 @@ public sealed class TtsContext : IAsyncDisposable
     private TtsContextState _state = TtsContextState.Created;
     private Exception? _failure;
     private char? _heldHighSurrogate;
-    private long _bufferedBytes;
+    private long _bufferedBytes; // Interlocked: added by the receive loop, taken off by the reader without the lock
+    private volatile bool _cancelled; // read by the reader without the lock
     private long _audioBytes;
     private int _chunks;
     private int _charactersSent;
@@ -393,7 +394,7 @@ public sealed class TtsContext : IAsyncDisposable
 
                     _chunks++;
                     _audioBytes += chunk.Audio.Length;
-                    _bufferedBytes += chunk.Audio.Length;
+                    Interlocked.Add(ref _bufferedBytes, chunk.Audio.Length);
                     _audioTelemetry?.OnAudio();
                     break;
                 case TtsTimestampsEvent { WordTimestamps: { } words }:
@@ -415,10 +416,10 @@ public sealed class TtsContext : IAsyncDisposable
                 return;
             }
 
-            if (_bufferedBytes > _maxBufferedBytes)
+            if (Interlocked.Read(ref _bufferedBytes) > _maxBufferedBytes)
             {
                 var overflow = new CartesiaBufferOverflowException(
-                    $"Context '{ContextId}' has {_bufferedBytes} bytes of audio unread, more than MaxBufferedBytesPerContext ({_maxBufferedBytes}); it was cancelled. Read its events faster, or raise the limit.")
+                    $"Context '{ContextId}' has {Interlocked.Read(ref _bufferedBytes)} bytes of audio unread, more than MaxBufferedBytesPerContext ({_maxBufferedBytes}); it was cancelled. Read its events faster, or raise the limit.")
                 {
                     LimitBytes = _maxBufferedBytes,
                 };
@@ -486,7 +487,7 @@ public sealed class TtsContext : IAsyncDisposable
                 throw;
             }
 
-            if (State == TtsContextState.Cancelled)
+            if (_cancelled)
             {
                 throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
             }
@@ -500,14 +501,11 @@ public sealed class TtsContext : IAsyncDisposable
             {
                 if (value is TtsChunkEvent chunk)
                 {
-                    lock (_gate)
-                    {
-                        _bufferedBytes -= chunk.Audio.Length;
-                    }
+                    Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
                 }
 
                 yield return value;
-                if (State == TtsContextState.Cancelled)
+                if (_cancelled)
                 {
                     throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
                 }
@@ -677,6 +675,7 @@ public sealed class TtsContext : IAsyncDisposable
     private void EndLocked(TtsContextState state, Exception? failure)
     {
         _state = state;
+        _cancelled = state == TtsContextState.Cancelled;
         _failure = failure;
         _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
         _events.Writer.TryComplete();

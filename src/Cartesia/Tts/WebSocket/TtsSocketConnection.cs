@@ -21,11 +21,16 @@ internal sealed class TtsSocketConnection
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Dictionary<string, TtsContext> _contexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TtsContext>.AlternateLookup<ReadOnlySpan<char>> _contextsByChars;
+    private readonly TtsEventParser.ContextIdLookup _knownContextIds;
     private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
     private readonly Queue<string> _retiredOrder = new();
     private readonly Task _receiveLoop;
     private long _lastFrameTimestamp = Stopwatch.GetTimestamp();
     private int _closed;
+
+    // The context the parser found for the frame being dispatched (receive loop only).
+    private TtsContext? _resolved;
 
     private TtsSocketConnection(ClientWebSocket socket, ILogger logger, int generation)
     {
@@ -33,6 +38,8 @@ internal sealed class TtsSocketConnection
         _logger = logger;
         Generation = generation;
         _sender = new WebSocketSender(socket);
+        _contextsByChars = _contexts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _knownContextIds = LookupContextId;
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
@@ -173,9 +180,10 @@ internal sealed class TtsSocketConnection
     private void Dispatch(ReadOnlySpan<byte> json)
     {
         TtsEvent value;
+        _resolved = null;
         try
         {
-            value = TtsEventParser.Parse(json);
+            value = TtsEventParser.Parse(json, knownContextIds: _knownContextIds);
         }
         catch (JsonException ex)
         {
@@ -198,11 +206,14 @@ internal sealed class TtsSocketConnection
             return;
         }
 
-        TtsContext? context;
-        bool retired;
-        lock (_gate)
+        TtsContext? context = _resolved;
+        bool retired = false;
+        if (context is null || !ReferenceEquals(context.ContextId, contextId))
         {
-            retired = !_contexts.TryGetValue(contextId, out context) && _retired.Contains(contextId);
+            lock (_gate)
+            {
+                retired = !_contexts.TryGetValue(contextId, out context) && _retired.Contains(contextId);
+            }
         }
 
         if (context is not null)
@@ -217,6 +228,36 @@ internal sealed class TtsSocketConnection
         {
             Log.Unroutable(_logger, value.Type, contextId);
         }
+    }
+
+    /// <summary>
+    /// The parser's lookup: a running context's own id string for the UTF-8 id of a frame, so routing a chunk
+    /// allocates no string and needs no second lookup.
+    /// </summary>
+    private string? LookupContextId(ReadOnlySpan<byte> utf8)
+    {
+        const int MaxChars = 256;
+        if (utf8.Length > MaxChars)
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[MaxChars];
+        if (!Encoding.UTF8.TryGetChars(utf8, chars, out int length))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (_contextsByChars.TryGetValue(chars[..length], out string? id, out TtsContext? context))
+            {
+                _resolved = context;
+                return id;
+            }
+        }
+
+        return null;
     }
 
     private void OnMalformed(ReadOnlySpan<byte> json, JsonException error)

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using Cartesia;
+
+namespace Cartesia.Bench.Harness;
+
+/// <summary>Where the emulator is, how to trust it, and the sizes of a run.</summary>
+internal sealed class BenchSettings
+{
+    public const string ApiKey = "sk_car_bench";
+    public const string ApiVersion = "2026-08-14";
+    public const string Voice = "a0e99841-438c-4a64-b679-ae501e7d6091";
+
+    public required Uri BaseUri { get; init; }
+
+    public string? CertificatePath { get; init; }
+
+    public bool Smoke { get; init; }
+
+    public int Rounds { get; init; } = 5;
+
+    public string? NodeDirectory { get; init; }
+
+    public string? FirstAudioJit { get; init; }
+
+    public string? FirstAudioAot { get; init; }
+
+    public Uri WebSocketBaseUri => new UriBuilder(BaseUri) { Scheme = BaseUri.Scheme == "https" ? "wss" : "ws" }.Uri;
+
+    public int ChunkBytes => 8192;
+
+    public int ThroughputChunks => Smoke ? 100 : 4000;
+
+    public int ManyContexts => 100;
+
+    public int ManyContextChunks => Smoke ? 5 : 100;
+
+    public int TtfaIterations => Smoke ? 30 : 1000;
+
+    public int ThousandContexts => Smoke ? 100 : 1000;
+
+    public int ThousandContextChunks => Smoke ? 3 : 10;
+
+    public long[] BytesLengths => Smoke ? [4L << 20, 16L << 20] : [64L << 20, 512L << 20];
+
+    public long SttBytes => (Smoke ? 1L << 20 : 128L << 20) / SttFrameBytes * SttFrameBytes;
+
+    public int SttFrameBytes => 3200;
+
+    /// <summary>A handler that trusts the emulator's certificate (and what the system trusts).</summary>
+    public SocketsHttpHandler CreateHandler()
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        if (CertificatePath is { } path)
+        {
+            string thumbprint = X509Certificate2.CreateFromPem(File.ReadAllText(path)).Thumbprint;
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || (certificate is not null && string.Equals(certificate.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return handler;
+    }
+
+    public CartesiaClient CreateClient(HttpClient http) => new(ApiKey, new CartesiaClientOptions
+    {
+        BaseUri = BaseUri,
+        WebSocketBaseUri = WebSocketBaseUri,
+        HttpClient = http,
+    });
+
+    /// <summary>Sets the emulator's firehose for the next workload.</summary>
+    public async Task SetFirehoseAsync(HttpClient http, int chunksPerContext, int chunkBytes, long bytesLength)
+    {
+        string body = $"{{\"chunks_per_context\":{chunksPerContext},\"chunk_bytes\":{chunkBytes},\"bytes_length\":{bytesLength}}}";
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await http.PutAsync(new Uri(BaseUri, "_emulator/firehose"), content).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public static void Authorize(HttpRequestHeaders headers)
+    {
+        headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        headers.Add("Cartesia-Version", ApiVersion);
+    }
+}
+
+/// <summary>One measured value of one client in one round.</summary>
+internal sealed record Sample(string Workload, string Client, string Metric, double Value, string Unit);
+
+/// <summary>Percentiles of a set of values.</summary>
+internal static class Stats
+{
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        double[] sorted = [.. values];
+        Array.Sort(sorted);
+        double rank = p / 100 * (sorted.Length - 1);
+        int lo = (int)Math.Floor(rank), hi = (int)Math.Ceiling(rank);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+    }
+
+    public static double Median(IReadOnlyList<double> values) => Percentile(values, 50);
+
+    public static double NowMicros() => Stopwatch.GetTimestamp() * (1_000_000.0 / Stopwatch.Frequency);
+
+    public static double Mbps(long bytes, TimeSpan elapsed) => bytes / elapsed.TotalSeconds / 1e6;
+}
+
+/// <summary>Thrown when a client received something other than what the firehose sent.</summary>
+internal sealed class BenchCheckException(string message) : Exception(message);
+
+internal static class JsonOut
+{
+    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+}

@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using Cartesia.Stt;
+using Cartesia.Tts;
+
+namespace Cartesia.Bench.Harness;
+
+/// <summary>The .NET clients (SDK, raw baseline, discard) of each workload. Each returns what it measured.</summary>
+internal static class DotnetClients
+{
+    private static readonly AudioOutputFormat Format = AudioOutputFormat.Raw(AudioEncoding.PcmS16LE, 24000);
+    private static int s_ids;
+
+    /// <summary>Bytes the whole process allocated per chunk in the last throughput run, beyond the audio bytes themselves.</summary>
+    public static double LastAllocatedPerChunk { get; private set; }
+
+    private static TtsContextOptions ContextOptions(string? id = null) => new()
+    {
+        ModelId = TtsModel.Sonic3,
+        Voice = BenchSettings.Voice,
+        OutputFormat = Format,
+        ContextId = id,
+        FirstChunkTimeout = TimeSpan.FromMinutes(2),
+        ChunkTimeout = TimeSpan.FromMinutes(2),
+    };
+
+    private static string NextId(string prefix) => $"{prefix}-{Interlocked.Increment(ref s_ids)}";
+
+    // ---- (a) receive throughput: decoded audio bytes per second ----
+
+    public static async Task<double> ThroughputSdkAsync(CartesiaClient client, int contexts, int chunksPerContext, int chunkBytes)
+    {
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30 });
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var start = Stopwatch.StartNew();
+        long[] received = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>
+        {
+            TtsContext context = socket.CreateContext(ContextOptions());
+            await context.SendAsync("Hello.");
+            await context.CompleteAsync();
+            long bytes = 0;
+            await foreach (TtsEvent e in context.ReadEventsAsync())
+            {
+                if (e is TtsChunkEvent chunk)
+                {
+                    bytes += chunk.Audio.Length;
+                }
+            }
+
+            return bytes;
+        }));
+        TimeSpan elapsed = start.Elapsed;
+        long total = received.Sum();
+        LastAllocatedPerChunk = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated - total) / ((long)contexts * chunksPerContext);
+        Check(total == (long)contexts * chunksPerContext * chunkBytes, $"SDK received {total} bytes");
+        return Stats.Mbps(total, elapsed);
+    }
+
+    public static async Task<double> ThroughputRawAsync(BenchSettings settings, HttpMessageInvoker invoker, int contexts, int chunksPerContext, int chunkBytes, bool discard)
+    {
+        await using RawTtsSocket socket = await RawTtsSocket.ConnectAsync(settings, invoker);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var start = Stopwatch.StartNew();
+        for (int i = 0; i < contexts; i++)
+        {
+            await socket.SendAsync(NextId("raw"), "Hello.", @continue: false);
+        }
+
+        long bytes = 0, chunks = 0;
+        for (int done = 0; done < contexts;)
+        {
+            RawKind kind = discard ? await socket.DiscardAsync() : await socket.ReadAsync();
+            if (kind == RawKind.Chunk)
+            {
+                chunks++;
+                bytes += discard ? chunkBytes : socket.AudioLength;
+            }
+            else if (kind == RawKind.Done)
+            {
+                done++;
+            }
+        }
+
+        TimeSpan elapsed = start.Elapsed;
+        LastAllocatedPerChunk = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Math.Max(1, chunks);
+        Check(chunks == (long)contexts * chunksPerContext && bytes == chunks * chunkBytes, $"raw received {chunks} chunks, {bytes} bytes");
+        return Stats.Mbps(bytes, elapsed);
+    }
+
+    // ---- (b) time from send to first audio ----
+
+    public static async Task<List<double>> FirstAudioSdkAsync(CartesiaClient client, int iterations)
+    {
+        var micros = new List<double>(iterations);
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+        for (int i = 0; i < iterations; i++)
+        {
+            TtsContext context = socket.CreateContext(ContextOptions());
+            IAsyncEnumerator<TtsEvent> events = context.ReadEventsAsync().GetAsyncEnumerator();
+            long t0 = Stopwatch.GetTimestamp();
+            await context.SendAsync("Hello.");
+            while (await events.MoveNextAsync() && events.Current is not TtsChunkEvent)
+            {
+            }
+
+            micros.Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
+            await context.CompleteAsync();
+            while (await events.MoveNextAsync())
+            {
+            }
+
+            await events.DisposeAsync();
+        }
+
+        return micros;
+    }
+
+    public static async Task<List<double>> FirstAudioRawAsync(BenchSettings settings, HttpMessageInvoker invoker, int iterations)
+    {
+        var micros = new List<double>(iterations);
+        await using RawTtsSocket socket = await RawTtsSocket.ConnectAsync(settings, invoker);
+        for (int i = 0; i < iterations; i++)
+        {
+            string id = NextId("ttfa");
+            long t0 = Stopwatch.GetTimestamp();
+            await socket.SendAsync(id, "Hello.", @continue: true);
+            while (await socket.ReadAsync() != RawKind.Chunk || !socket.ContextId.SequenceEqual(id))
+            {
+            }
+
+            micros.Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
+            await socket.SendAsync(id, string.Empty, @continue: false);
+            while (await socket.ReadAsync() != RawKind.Done)
+            {
+            }
+        }
+
+        return micros;
+    }
+
+    // ---- (d) many contexts on one socket: completion, delivery latency, routing ----
+
+    public sealed record ManyResult(double CompletionMs, List<double> LatencyMicros, long Lost, long Misrouted);
+
+    public static async Task<ManyResult> ManySdkAsync(CartesiaClient client, int contexts, int chunksPerContext, byte[] expectedAudio)
+    {
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30 });
+        long misrouted = 0, lost = 0;
+        var start = Stopwatch.StartNew();
+        List<double>[] latencies = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>
+        {
+            var mine = new List<double>(chunksPerContext);
+            TtsContext context = socket.CreateContext(ContextOptions());
+            await context.SendAsync("Hello.");
+            await context.CompleteAsync();
+            int chunks = 0;
+            TtsEvent? last = null;
+            await foreach (TtsEvent e in context.ReadEventsAsync())
+            {
+                last = e;
+                if (e.ContextId != context.ContextId)
+                {
+                    Interlocked.Increment(ref misrouted);
+                }
+
+                if (e is TtsChunkEvent chunk)
+                {
+                    mine.Add(Stats.NowMicros() - (chunk.StepTime ?? double.NaN));
+                    chunks++;
+                    if (!chunk.Audio.Span.SequenceEqual(expectedAudio))
+                    {
+                        Interlocked.Increment(ref misrouted);
+                    }
+                }
+            }
+
+            if (chunks != chunksPerContext || last is not TtsDoneEvent)
+            {
+                Interlocked.Add(ref lost, Math.Max(1, chunksPerContext - chunks));
+            }
+
+            return mine;
+        }));
+        double completion = start.Elapsed.TotalMilliseconds;
+        return new ManyResult(completion, [.. latencies.SelectMany(l => l)], lost, misrouted);
+    }
+
+    public static async Task<ManyResult> ManyRawAsync(BenchSettings settings, HttpMessageInvoker invoker, int contexts, int chunksPerContext, byte[] expectedAudio)
+    {
+        await using RawTtsSocket socket = await RawTtsSocket.ConnectAsync(settings, invoker);
+        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var latencies = new List<double>(contexts * chunksPerContext);
+        long misrouted = 0;
+        var start = Stopwatch.StartNew();
+        for (int i = 0; i < contexts; i++)
+        {
+            string id = NextId("many");
+            counts[id] = [0];
+            await socket.SendAsync(id, "Hello.", @continue: false);
+        }
+
+        for (int done = 0; done < contexts;)
+        {
+            RawKind kind = await socket.ReadAsync();
+            if (!lookup.TryGetValue(socket.ContextId, out int[]? count))
+            {
+                misrouted++;
+                continue;
+            }
+
+            if (kind == RawKind.Chunk)
+            {
+                latencies.Add(Stats.NowMicros() - socket.StepTime);
+                count[0]++;
+                if (!socket.Audio.SequenceEqual(expectedAudio))
+                {
+                    misrouted++;
+                }
+            }
+            else if (kind == RawKind.Done)
+            {
+                done++;
+            }
+        }
+
+        double completion = start.Elapsed.TotalMilliseconds;
+        long lost = counts.Values.Sum(c => (long)Math.Abs(chunksPerContext - c[0]));
+        return new ManyResult(completion, latencies, lost, misrouted);
+    }
+
+    // ---- (e) STT streaming send throughput ----
+
+    public static async Task<double> SttSdkAsync(CartesiaClient client, long totalBytes, int frameBytes)
+    {
+        byte[] frame = new byte[frameBytes];
+        await using SttStreamingSession session = await client.Stt.ConnectAsync(new SttStreamOptions { Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 });
+        string? final = null;
+        Task reading = Task.Run(async () =>
+        {
+            await foreach (SttEvent e in session.ReadEventsAsync())
+            {
+                if (e is SttTranscriptEvent { IsFinal: true } t)
+                {
+                    final = t.Text;
+                }
+            }
+        });
+        var start = Stopwatch.StartNew();
+        for (long sent = 0; sent < totalBytes; sent += frameBytes)
+        {
+            await session.SendAudioAsync(frame);
+        }
+
+        await session.CompleteAsync();
+        TimeSpan elapsed = start.Elapsed;
+        await reading;
+        Check(final == $"{totalBytes} bytes", $"the SDK's STT server counted '{final}'");
+        return Stats.Mbps(totalBytes, elapsed);
+    }
+
+    public static async Task<double> SttRawAsync(BenchSettings settings, HttpMessageInvoker invoker, long totalBytes, int frameBytes)
+    {
+        byte[] frame = new byte[frameBytes];
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", "Bearer " + BenchSettings.ApiKey);
+        socket.Options.SetRequestHeader("Cartesia-Version", BenchSettings.ApiVersion);
+        await socket.ConnectAsync(new Uri(settings.WebSocketBaseUri, "stt/websocket?model=ink-2&encoding=pcm_s16le&sample_rate=16000"), invoker, CancellationToken.None);
+        var start = Stopwatch.StartNew();
+        for (long sent = 0; sent < totalBytes; sent += frameBytes)
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Binary, true, CancellationToken.None);
+        }
+
+        await socket.SendAsync("close"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+        byte[] buffer = new byte[4096];
+        string? final = null;
+        while (true)
+        {
+            WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                break;
+            }
+
+            string text = Encoding.UTF8.GetString(buffer, 0, result.Count);
+            if (text.Contains("\"transcript\"", StringComparison.Ordinal))
+            {
+                final = text;
+            }
+
+            if (text.Contains("\"type\":\"done\"", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        TimeSpan elapsed = start.Elapsed;
+        Check(final?.Contains($"\"{totalBytes} bytes\"", StringComparison.Ordinal) == true, $"the raw STT server counted '{final}'");
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bench", CancellationToken.None);
+        return Stats.Mbps(totalBytes, elapsed);
+    }
+
+    public static void Check(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new BenchCheckException($"Check failed: {what}.");
+        }
+    }
+}

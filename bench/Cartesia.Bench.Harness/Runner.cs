@@ -1,0 +1,398 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Cartesia.Bench.Harness;
+
+/// <summary>Runs every workload, round by round with the clients in a rotating order, and summarises.</summary>
+internal sealed class Runner
+{
+    private readonly BenchSettings _settings;
+    private readonly List<Sample> _samples = [];
+    private readonly List<string> _notes = [];
+    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _rawInvoker;
+    private readonly CartesiaClient _client;
+
+    // The same .NET clients against a second emulator without TLS (--plain-url), where the server does far less
+    // per frame: there the client is the bottleneck and the SDK's own cost shows most.
+    private readonly BenchSettings? _plainSettings;
+    private readonly HttpClient? _plainHttp;
+    private readonly HttpMessageInvoker? _plainInvoker;
+    private readonly CartesiaClient? _plainClient;
+
+    public Runner(BenchSettings settings, Uri? plainUri = null)
+    {
+        _settings = settings;
+        _http = new HttpClient(settings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        _rawInvoker = new HttpMessageInvoker(settings.CreateHandler());
+        _client = settings.CreateClient(_http);
+        if (plainUri is not null)
+        {
+            _plainSettings = new BenchSettings { BaseUri = plainUri, Smoke = settings.Smoke, Rounds = settings.Rounds };
+            _plainHttp = new HttpClient(_plainSettings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+            _plainInvoker = new HttpMessageInvoker(_plainSettings.CreateHandler());
+            _plainClient = _plainSettings.CreateClient(_plainHttp);
+        }
+    }
+
+    /// <summary>The settings, handlers and client of a client name ("sdk-ws" and the like run without TLS).</summary>
+    private (BenchSettings Settings, HttpMessageInvoker Invoker, CartesiaClient Client, string Name) Transport(string client)
+        => client.EndsWith("-ws", StringComparison.Ordinal)
+            ? (_plainSettings!, _plainInvoker!, _plainClient!, client[..^3])
+            : (_settings, _rawInvoker, _client, client);
+
+    private async Task SetFirehoseAsync(int chunksPerContext, int chunkBytes, long bytesLength)
+    {
+        await _settings.SetFirehoseAsync(_http, chunksPerContext, chunkBytes, bytesLength);
+        if (_plainSettings is not null)
+        {
+            await _plainSettings.SetFirehoseAsync(_plainHttp!, chunksPerContext, chunkBytes, bytesLength);
+        }
+    }
+
+    public List<string> Failures { get; } = [];
+
+    private bool HasNode => _settings.NodeDirectory is { } dir && File.Exists(Path.Combine(dir, "node_modules", "@cartesia", "cartesia-js", "package.json"));
+
+    public async Task RunAllAsync()
+    {
+        if (!HasNode)
+        {
+            _notes.Add("TypeScript SDK skipped: bench/node has no node_modules (run npm ci there).");
+        }
+
+        Console.Error.WriteLine($"== warm-up (JIT) against {_settings.BaseUri}");
+        await Guard("warm-up", async () =>
+        {
+            await SetFirehoseAsync(50, _settings.ChunkBytes, 1 << 20);
+            for (int i = 0; i < 3; i++)
+            {
+                await DotnetClients.ThroughputSdkAsync(_client, 4, 50, _settings.ChunkBytes);
+                await DotnetClients.ThroughputRawAsync(_settings, _rawInvoker, 4, 50, _settings.ChunkBytes, discard: false);
+                await DotnetClients.ThroughputRawAsync(_settings, _rawInvoker, 4, 50, _settings.ChunkBytes, discard: true);
+            }
+
+            await SetFirehoseAsync(1, _settings.ChunkBytes, 1 << 20);
+            await DotnetClients.FirstAudioSdkAsync(_client, 200);
+            await DotnetClients.FirstAudioRawAsync(_settings, _rawInvoker, 200);
+            await DotnetClients.SttSdkAsync(_client, 320_000, _settings.SttFrameBytes);
+            await DotnetClients.SttRawAsync(_settings, _rawInvoker, 320_000, _settings.SttFrameBytes);
+        });
+
+        await Guard("a1", () => ThroughputAsync("a1", 1, _settings.ThroughputChunks));
+        await Guard("a100", () => ThroughputAsync("a100", _settings.ManyContexts, _settings.ManyContextChunks));
+        await Guard("b", FirstAudioAsync);
+        await Guard("c", BytesAsync);
+        await Guard("d", ThousandAsync);
+        await Guard("e", SttAsync);
+        await Guard("f", StartAsync);
+    }
+
+    private async Task Guard(string workload, Func<Task> run)
+    {
+        try
+        {
+            await run();
+        }
+        catch (Exception ex)
+        {
+            Failures.Add($"{workload}: {ex.GetType().Name}: {ex.Message}");
+            Console.Error.WriteLine($"!! {workload} failed: {ex}");
+        }
+    }
+
+    private void Add(string workload, string client, string metric, double value, string unit)
+    {
+        _samples.Add(new Sample(workload, client, metric, value, unit));
+        Console.Error.WriteLine($"   {workload,-5} {client,-8} {metric,-14} {value,12:0.###} {unit}");
+    }
+
+    private static IEnumerable<string> Rotate(string[] clients, int round) => clients.Skip(round % clients.Length).Concat(clients.Take(round % clients.Length));
+
+    /// <summary>The clients of a workload: the .NET ones (also over plain ws when there is a plain emulator) and the TypeScript SDK.</summary>
+    private string[] Clients(params string[] dotnet)
+        => [.. dotnet, .. _plainSettings is null ? [] : dotnet.Select(c => c + "-ws"), .. HasNode ? ["ts"] : Array.Empty<string>()];
+
+    /// <summary>The clients of a workload measured over TLS only.</summary>
+    private string[] TlsClients(params string[] dotnet) => [.. dotnet, .. HasNode ? ["ts"] : Array.Empty<string>()];
+
+    private async Task ThroughputAsync(string workload, int contexts, int chunks)
+    {
+        Console.Error.WriteLine($"== ({workload}) TTS WebSocket receive throughput: {contexts} context(s) x {chunks} chunks of {_settings.ChunkBytes} bytes");
+        await SetFirehoseAsync(chunks, _settings.ChunkBytes, 1 << 20);
+        for (int round = 0; round < _settings.Rounds; round++)
+        {
+            foreach (string client in Rotate(Clients("discard", "raw", "sdk"), round))
+            {
+                (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
+                double mbps = name switch
+                {
+                    "discard" => await DotnetClients.ThroughputRawAsync(settings, invoker, contexts, chunks, _settings.ChunkBytes, discard: true),
+                    "raw" => await DotnetClients.ThroughputRawAsync(settings, invoker, contexts, chunks, _settings.ChunkBytes, discard: false),
+                    "sdk" => await DotnetClients.ThroughputSdkAsync(sdk, contexts, chunks, _settings.ChunkBytes),
+                    _ => (await ChildProcesses.RunNodeAsync(_settings, new { workload = "throughput", url = _settings.BaseUri.ToString(), contexts, chunks, chunkBytes = _settings.ChunkBytes }))["mbps"],
+                };
+                Add(workload, client, "throughput", mbps, "MB/s");
+                if (name is "raw" or "sdk")
+                {
+                    Add(workload, client, "alloc_per_chunk", DotnetClients.LastAllocatedPerChunk, "B");
+                }
+            }
+        }
+    }
+
+    private async Task FirstAudioAsync()
+    {
+        int iterations = _settings.TtfaIterations;
+        Console.Error.WriteLine($"== (b) send to first audio chunk over loopback: {iterations} contexts one after another");
+        await SetFirehoseAsync(1, _settings.ChunkBytes, 1 << 20);
+        for (int round = 0; round < _settings.Rounds; round++)
+        {
+            foreach (string client in Rotate(Clients("raw", "sdk"), round))
+            {
+                (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
+                (double p50, double p99) = name switch
+                {
+                    "raw" => P(await DotnetClients.FirstAudioRawAsync(settings, invoker, iterations)),
+                    "sdk" => P(await DotnetClients.FirstAudioSdkAsync(sdk, iterations)),
+                    _ => await NodeFirstAudio(iterations),
+                };
+                Add("b", client, "p50", p50, "us");
+                Add("b", client, "p99", p99, "us");
+            }
+        }
+
+        static (double, double) P(List<double> v) => (Stats.Percentile(v, 50), Stats.Percentile(v, 99));
+        async Task<(double, double)> NodeFirstAudio(int n)
+        {
+            Dictionary<string, double> r = await ChildProcesses.RunNodeAsync(_settings, new { workload = "ttfa", url = _settings.BaseUri.ToString(), iterations = n });
+            return (r["p50"], r["p99"]);
+        }
+    }
+
+    private async Task BytesAsync()
+    {
+        foreach (long length in _settings.BytesLengths)
+        {
+            string workload = $"c{length >> 20}M";
+            Console.Error.WriteLine($"== ({workload}) /tts/bytes of {length >> 20} MiB streamed to a file (each client in its own process)");
+            await SetFirehoseAsync(1, _settings.ChunkBytes, length);
+            for (int round = 0; round < _settings.Rounds; round++)
+            {
+                foreach (string client in Rotate(TlsClients("raw", "sdk"), round))
+                {
+                    Dictionary<string, double> r = client == "ts"
+                        ? await ChildProcesses.RunNodeAsync(_settings, new { workload = "bytes", url = _settings.BaseUri.ToString(), length })
+                        : await ChildProcesses.RunBytesChildAsync(_settings, client);
+                    DotnetClients.Check((long)r["bytes"] == length, $"{client} wrote {r["bytes"]} bytes of {length}");
+                    Add(workload, client, "throughput", r["mbps"], "MB/s");
+                    Add(workload, client, "peak_rss", r["peak_rss_mb"], "MB");
+                }
+            }
+        }
+    }
+
+    private async Task ThousandAsync()
+    {
+        int contexts = _settings.ThousandContexts, chunks = _settings.ThousandContextChunks;
+        Console.Error.WriteLine($"== (d) {contexts} concurrent contexts on one socket, {chunks} chunks each");
+        await SetFirehoseAsync(chunks, _settings.ChunkBytes, 1 << 20);
+        byte[] expected = Tone(_settings.ChunkBytes);
+        for (int round = 0; round < _settings.Rounds; round++)
+        {
+            foreach (string client in Rotate(TlsClients("raw", "sdk"), round))
+            {
+                if (client == "ts")
+                {
+                    Dictionary<string, double> r = await ChildProcesses.RunNodeAsync(_settings, new { workload = "many", url = _settings.BaseUri.ToString(), contexts, chunks, chunkBytes = _settings.ChunkBytes });
+                    Add("d", client, "completion", r["completion_ms"], "ms");
+                    Add("d", client, "latency_p99", r["p99"], "us");
+                    Add("d", client, "lost", r["lost"], "chunks");
+                    Add("d", client, "misrouted", r["misrouted"], "chunks");
+                    continue;
+                }
+
+                DotnetClients.ManyResult result = client == "raw"
+                    ? await DotnetClients.ManyRawAsync(_settings, _rawInvoker, contexts, chunks, expected)
+                    : await DotnetClients.ManySdkAsync(_client, contexts, chunks, expected);
+                Add("d", client, "completion", result.CompletionMs, "ms");
+                Add("d", client, "latency_p99", Stats.Percentile(result.LatencyMicros, 99), "us");
+                Add("d", client, "lost", result.Lost, "chunks");
+                Add("d", client, "misrouted", result.Misrouted, "chunks");
+            }
+        }
+    }
+
+    private async Task SttAsync()
+    {
+        long total = _settings.SttBytes;
+        Console.Error.WriteLine($"== (e) STT streaming send: {total >> 20} MiB in {_settings.SttFrameBytes}-byte frames (the TypeScript SDK {(HasNode ? "has no streaming STT client; not measured" : "skipped")})");
+        if (HasNode)
+        {
+            _notes.Add("(e) @cartesia/cartesia-js has no STT WebSocket client (resources/stt.js only posts /stt), so only the .NET clients are measured.");
+        }
+
+        for (int round = 0; round < _settings.Rounds; round++)
+        {
+            foreach (string client in Rotate(["raw", "sdk"], round))
+            {
+                double mbps = client == "raw"
+                    ? await DotnetClients.SttRawAsync(_settings, _rawInvoker, total, _settings.SttFrameBytes)
+                    : await DotnetClients.SttSdkAsync(_client, total, _settings.SttFrameBytes);
+                Add("e", client, "throughput", mbps, "MB/s");
+            }
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        var kinds = new List<string>();
+        if (_settings.FirstAudioJit is { } jit && File.Exists(jit))
+        {
+            kinds.Add("jit");
+        }
+
+        if (_settings.FirstAudioAot is { } aot && File.Exists(aot))
+        {
+            kinds.Add("aot");
+        }
+        else
+        {
+            _notes.Add("(f) NativeAOT skipped: no published FirstAudio binary (bench/run.sh publishes it outside --smoke).");
+        }
+
+        if (HasNode)
+        {
+            kinds.Add("ts");
+        }
+
+        Console.Error.WriteLine($"== (f) process start to first audio: {string.Join(", ", kinds)}");
+        await SetFirehoseAsync(1, _settings.ChunkBytes, 1 << 20);
+        for (int round = 0; round < _settings.Rounds; round++)
+        {
+            foreach (string kind in Rotate([.. kinds], round))
+            {
+                Add("f", kind, "start_to_audio", await ChildProcesses.StartToFirstAudioAsync(_settings, kind), "ms");
+            }
+        }
+    }
+
+    private double? Median(string workload, string client, string metric)
+    {
+        double[] values = [.. _samples.Where(s => s.Workload == workload && s.Client == client && s.Metric == metric).Select(s => s.Value)];
+        return values.Length == 0 ? null : Stats.Median(values);
+    }
+
+    private static string F(double? value, string format = "0.0") => value is { } v && !double.IsNaN(v) ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+
+    private static double? Ratio(double? a, double? b) => a is { } x && b is { } y && y != 0 ? x / y : null;
+
+    private readonly List<(string Target, string Measured, bool? Holds)> _targets = [];
+
+    public string Report()
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine($"Cartesia for .NET benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; medians of {_settings.Rounds} round(s){(_settings.Smoke ? " (SMOKE: tiny sizes, numbers mean nothing)" : string.Empty)}");
+        text.AppendLine();
+        text.AppendLine("| workload | discard | raw .NET | SDK | TypeScript SDK | SDK / raw | SDK / TS | raw / TS |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (string x in _plainSettings is null ? new[] { "" } : ["-ws", ""])
+        {
+            string via = x == "-ws" ? "ws://" : "wss://";
+            foreach ((string w, string name) in new[] { ("a1", $"(a) {via} receive, 1 context (MB/s decoded)"), ("a100", $"(a) {via} receive, {_settings.ManyContexts} contexts (MB/s decoded)") })
+            {
+                double? d = Median(w, "discard" + x, "throughput"), r = Median(w, "raw" + x, "throughput"), s = Median(w, "sdk" + x, "throughput"), t = x == "" ? Median(w, "ts", "throughput") : null;
+                text.AppendLine($"| {name} | {F(d)} | {F(r)} | {F(s)} | {F(t)} | {F(Ratio(s, r), "0.00")} | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
+                text.AppendLine($"| {name[..name.IndexOf('(', 3)]}allocated per chunk beyond the audio (B) | | {F(Median(w, "raw" + x, "alloc_per_chunk"), "0")} | {F(Median(w, "sdk" + x, "alloc_per_chunk"), "0")} | | | | |");
+                _targets.Add(($"{w} {via}: SDK >= 0.85 x raw", F(Ratio(s, r), "0.00"), Ratio(s, r) is { } q ? q >= 0.85 : null));
+                if (x == "")
+                {
+                    _targets.Add(($"{w} {via}: SDK >= 2 x TypeScript SDK", F(Ratio(s, t), "0.00"), Ratio(s, t) is { } q2 ? q2 >= 2 : null));
+                }
+
+                _targets.Add(($"{w} {via}: server not the bottleneck (discard well above raw)", F(Ratio(d, r), "0.00") + " x raw", Ratio(d, r) is { } q3 ? q3 > 1.2 : null));
+            }
+
+            foreach (string p in new[] { "p50", "p99" })
+            {
+                double? r = Median("b", "raw" + x, p), s = Median("b", "sdk" + x, p), t = x == "" ? Median("b", "ts", p) : null;
+                text.AppendLine($"| (b) {via} send to first audio {p} (µs) | | {F(r)} | {F(s)} | {F(t)} | +{F(s - r)} µs | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
+            }
+
+            double? added = Median("b", "sdk" + x, "p50") - Median("b", "raw" + x, "p50");
+            _targets.Add(($"b {via}: SDK adds <= 50 µs to first audio at p50", $"{F(added)} µs", added is { } ad ? ad <= 50 : null));
+        }
+
+        foreach (long length in _settings.BytesLengths)
+        {
+            string w = $"c{length >> 20}M";
+            double? r = Median(w, "raw", "throughput"), s = Median(w, "sdk", "throughput"), t = Median(w, "ts", "throughput");
+            text.AppendLine($"| (c) /tts/bytes {length >> 20} MiB to a file (MB/s) | | {F(r)} | {F(s)} | {F(t)} | {F(Ratio(s, r), "0.00")} | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
+            text.AppendLine($"| (c) /tts/bytes {length >> 20} MiB peak RSS (MB) | | {F(Median(w, "raw", "peak_rss"))} | {F(Median(w, "sdk", "peak_rss"))} | {F(Median(w, "ts", "peak_rss"))} | | | |");
+            _targets.Add(($"{w}: SDK >= 0.95 x raw HttpClient", F(Ratio(s, r), "0.00"), Ratio(s, r) is { } q ? q >= 0.95 : null));
+        }
+
+        if (_settings.BytesLengths is [long small, .., long large])
+        {
+            double? a = Median($"c{small >> 20}M", "sdk", "peak_rss"), b = Median($"c{large >> 20}M", "sdk", "peak_rss");
+            _targets.Add(($"c: SDK peak memory independent of length ({small >> 20} → {large >> 20} MiB)", $"{F(a)} → {F(b)} MB", a is { } x && b is { } y ? y - x < 16 : null));
+        }
+
+        int contexts = _settings.ThousandContexts;
+        text.AppendLine($"| (d) {contexts} contexts: completion (ms) | | {F(Median("d", "raw", "completion"))} | {F(Median("d", "sdk", "completion"))} | {F(Median("d", "ts", "completion"))} | {F(Ratio(Median("d", "raw", "completion"), Median("d", "sdk", "completion")), "0.00")} (speed) | {F(Ratio(Median("d", "ts", "completion"), Median("d", "sdk", "completion")), "0.00")} (speed) | |");
+        text.AppendLine($"| (d) {contexts} contexts: chunk delivery p99 (µs) | | {F(Median("d", "raw", "latency_p99"))} | {F(Median("d", "sdk", "latency_p99"))} | {F(Median("d", "ts", "latency_p99"))} | | | |");
+        double lostSdk = _samples.Where(s => s.Workload == "d" && s.Client == "sdk" && s.Metric is "lost" or "misrouted").Sum(s => s.Value);
+        text.AppendLine($"| (d) {contexts} contexts: lost + misrouted chunks, all rounds | | {F(_samples.Where(s => s.Workload == "d" && s.Client == "raw" && s.Metric is "lost" or "misrouted").Sum(s => s.Value), "0")} | {F(lostSdk, "0")} | {F(_samples.Any(s => s.Client == "ts" && s.Workload == "d") ? _samples.Where(s => s.Workload == "d" && s.Client == "ts" && s.Metric is "lost" or "misrouted").Sum(s => s.Value) : null, "0")} | | | |");
+        bool ranD = _samples.Any(s => s.Workload == "d" && s.Client == "sdk");
+        _targets.Add(($"d: {contexts} contexts complete, no misrouted or lost chunk", ranD ? $"{lostSdk:0} bad" : "n/a", ranD ? lostSdk == 0 : null));
+
+        double? er = Median("e", "raw", "throughput"), es = Median("e", "sdk", "throughput");
+        text.AppendLine($"| (e) STT streaming send (MB/s) | | {F(er)} | {F(es)} | n/a | {F(Ratio(es, er), "0.00")} | | |");
+        text.AppendLine($"| (f) process start to first audio (ms) | | | JIT {F(Median("f", "jit", "start_to_audio"), "0")}, AOT {F(Median("f", "aot", "start_to_audio"), "0")} | {F(Median("f", "ts", "start_to_audio"), "0")} | | | |");
+
+        text.AppendLine();
+        text.AppendLine("Targets:");
+        foreach ((string target, string measured, bool? holds) in _targets)
+        {
+            text.AppendLine($"  [{(holds is null ? "n/a " : holds.Value ? "HOLD" : "MISS")}] {target}: {measured}");
+        }
+
+        foreach (string note in _notes)
+        {
+            text.AppendLine($"Note: {note}");
+        }
+
+        foreach (string failure in Failures)
+        {
+            text.AppendLine($"FAILED: {failure}");
+        }
+
+        return text.ToString();
+    }
+
+    public string Json() => JsonSerializer.Serialize(new
+    {
+        machine = new { cores = Environment.ProcessorCount, dotnet = Environment.Version.ToString(), os = System.Runtime.InteropServices.RuntimeInformation.OSDescription },
+        smoke = _settings.Smoke,
+        rounds = _settings.Rounds,
+        medians = _samples.GroupBy(s => (s.Workload, s.Client, s.Metric, s.Unit)).Select(g => new { workload = g.Key.Workload, client = g.Key.Client, metric = g.Key.Metric, unit = g.Key.Unit, median = Stats.Median([.. g.Select(s => s.Value)]), samples = g.Select(s => s.Value).ToArray() }),
+        targets = _targets.Select(t => new { t.Target, t.Measured, t.Holds }),
+        notes = _notes,
+        failures = Failures,
+    }, JsonOut.Options);
+
+    /// <summary>The firehose's chunk audio (16-bit PCM of a 440 Hz tone at 24 kHz), to check what arrived.</summary>
+    private static byte[] Tone(int bytes)
+    {
+        byte[] audio = new byte[bytes];
+        for (int i = 0; i + 1 < bytes; i += 2)
+        {
+            short sample = (short)(Math.Sin(2 * Math.PI * 440 * (i / 2) / 24000.0) * 8000);
+            audio[i] = (byte)sample;
+            audio[i + 1] = (byte)(sample >> 8);
+        }
+
+        return audio;
+    }
+}

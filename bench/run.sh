@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The one command that reruns the whole comparison: builds the harness, starts an emulator process in firehose
+# mode with TLS (the official TypeScript SDK always opens the TTS socket with wss) and runs the SDK, the raw-limit
+# baseline, a discarding client and @cartesia/cartesia-js against it, interleaved round by round; the .NET clients
+# also run against a second, plain-ws firehose emulator, where the server's TLS is not the ceiling.
+# Prints the ratio table; writes bench/results.json (full run) or a temp file (--smoke).
+#   bash bench/run.sh            full sizes, 5 rounds (about 10 minutes on 2 cores)
+#   bash bench/run.sh --smoke    tiny sizes, 1 round (CI: proves the harness still runs; the numbers mean nothing)
+#   bash bench/run.sh --rounds 3 other harness options pass through
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+unset CARTESIA_API_KEY CARTESIA_BASE_URL
+
+smoke=false
+for arg in "$@"; do [ "$arg" = "--smoke" ] && smoke=true; done
+work="$(mktemp -d)"
+emulator=""
+plain=""
+cleanup() {
+  for pid in $emulator $plain; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== build (Release)"
+dotnet build src/Cartesia.Cli -c Release -nologo -v quiet
+dotnet build bench/Cartesia.Bench.Harness -c Release -nologo -v quiet
+dotnet build bench/Cartesia.Bench.FirstAudio -c Release -nologo -v quiet
+harness=(dotnet "$root/bench/Cartesia.Bench.Harness/bin/Release/net10.0/Cartesia.Bench.Harness.dll")
+extra=(--first-audio-jit "$root/bench/Cartesia.Bench.FirstAudio/bin/Release/net10.0/Cartesia.Bench.FirstAudio.dll")
+if [ "$smoke" = false ]; then
+  echo "== publish the first-audio program with NativeAOT"
+  dotnet publish bench/Cartesia.Bench.FirstAudio -c Release -r linux-x64 -o "$work/aot" -nologo -v quiet
+  extra+=(--first-audio-aot "$work/aot/Cartesia.Bench.FirstAudio")
+fi
+
+if command -v node > /dev/null && command -v npm > /dev/null; then
+  echo "== npm ci (the official TypeScript SDK)"
+  if (cd bench/node && npm ci --no-audit --no-fund --loglevel=error); then
+    extra+=(--node "$root/bench/node")
+  else
+    echo "npm ci failed: the TypeScript SDK is left out of this run"
+  fi
+else
+  echo "node/npm not found: the TypeScript SDK is left out of this run"
+fi
+
+wait_url() { # the URL an emulator printed in its log
+  for _ in $(seq 1 200); do grep -q "listening on" "$1" && break; sleep 0.1; done
+  local found; found="$(grep -o 'listening on [^ ]*' "$1" | cut -d' ' -f3)"
+  [ -n "$found" ] || { cat "$1"; echo "the emulator did not start" >&2; exit 1; }
+  echo "$found"
+}
+echo "== start the emulators (firehose): TLS for every client, plain ws for the .NET clients as well"
+cli=(dotnet "$root/src/Cartesia.Cli/bin/Release/net10.0/Cartesia.Cli.dll" emulator --port 0 --firehose)
+"${cli[@]}" --tls --cert-out "$work/emulator.pem" > "$work/emulator.log" 2>&1 &
+emulator=$!
+"${cli[@]}" > "$work/plain.log" 2>&1 &
+plain=$!
+url="$(wait_url "$work/emulator.log")"
+plain_url="$(wait_url "$work/plain.log")"
+echo "emulators at $url and $plain_url"
+
+json="$root/bench/results.json"
+[ "$smoke" = true ] && json="$work/results.json"
+"${harness[@]}" --url "$url" --cert "$work/emulator.pem" --plain-url "$plain_url" --json "$json" "${extra[@]}" "$@"

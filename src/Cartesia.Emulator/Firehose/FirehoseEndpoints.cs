@@ -1,0 +1,103 @@
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.Connections;
+
+namespace Cartesia.Emulator.Firehose;
+
+/// <summary>The firehose answers of <c>/tts/websocket</c>, <c>POST /tts/bytes</c> and <c>/stt/websocket</c> (authenticated as usual).</summary>
+internal static class FirehoseEndpoints
+{
+    private const int BodyPiece = 64 * 1024;
+
+    /// <summary>The TTS WebSocket: pre-built chunk frames per context.</summary>
+    public static async Task TtsWebSocketAsync(HttpContext context, FirehoseFrames frames)
+    {
+        using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        await new FirehoseTtsConnection(socket, frames, context.RequestAborted).RunAsync().ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /tts/bytes</c>: <see cref="EmulatorFirehose.BytesLength"/> bytes of raw PCM, whatever was asked.</summary>
+    public static async Task BytesAsync(HttpContext context, FirehoseFrames frames)
+    {
+        long length = frames.Settings.BytesLength;
+        byte[] piece = FirehoseFrames.Tone(BodyPiece);
+        context.Response.ContentType = "audio/pcm";
+        context.Response.ContentLength = length;
+        Stream body = context.Response.Body;
+        CancellationToken aborted = context.RequestAborted;
+        for (long sent = 0; sent < length;)
+        {
+            int n = (int)Math.Min(piece.Length, length - sent);
+            await body.WriteAsync(piece.AsMemory(0, n), aborted).ConfigureAwait(false);
+            sent += n;
+        }
+    }
+
+    /// <summary>
+    /// <c>/stt/websocket</c>: audio frames are counted and discarded; <c>finalize</c> is answered with
+    /// <c>flush_done</c>, <c>close</c> (or <c>done</c>) with a final transcript saying how many bytes arrived, <c>done</c>,
+    /// and the close.
+    /// </summary>
+    public static async Task SttWebSocketAsync(HttpContext context)
+    {
+        using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        CancellationToken aborted = context.RequestAborted;
+        string requestId = Guid.NewGuid().ToString();
+        byte[] buffer = new byte[256 * 1024];
+        long audioBytes = 0;
+        try
+        {
+            while (true)
+            {
+                int count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (count == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count), aborted).ConfigureAwait(false);
+                    count += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    audioBytes += count;
+                    continue;
+                }
+
+                string command = Encoding.UTF8.GetString(buffer, 0, count).Trim();
+                if (command == "finalize")
+                {
+                    await SendAsync(socket, $"{{\"type\":\"flush_done\",\"request_id\":\"{requestId}\"}}", aborted).ConfigureAwait(false);
+                }
+                else if (command is "close" or "done")
+                {
+                    await SendAsync(socket, $"{{\"type\":\"transcript\",\"request_id\":\"{requestId}\",\"text\":\"{audioBytes} bytes\",\"is_final\":true}}", aborted).ConfigureAwait(false);
+                    await SendAsync(socket, $"{{\"type\":\"done\",\"request_id\":\"{requestId}\"}}", aborted).ConfigureAwait(false);
+                    break;
+                }
+            }
+
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cts.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
+        {
+        }
+    }
+
+    private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken)
+        => socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+}

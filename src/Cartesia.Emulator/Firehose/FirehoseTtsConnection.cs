@@ -1,0 +1,235 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Connections;
+
+namespace Cartesia.Emulator.Firehose;
+
+/// <summary>
+/// A firehose TTS WebSocket: the first input of each context starts its stream of pre-built chunk frames, a cancel
+/// stops it. One writer sends a frame of each running context in turn (round robin), as fast as the socket takes
+/// them; a context's <c>done</c> follows its last chunk once its last input (<c>continue: false</c>) arrived, as on
+/// the service. Each chunk's <c>step_time</c> carries the
+/// emulator's monotonic clock in microseconds when it was sent (see <see cref="FirehoseFrames.Stamp"/>).
+/// </summary>
+internal sealed class FirehoseTtsConnection
+{
+    private readonly WebSocket _socket;
+    private readonly FirehoseFrames _frames;
+    private readonly CancellationToken _aborted;
+    private readonly Channel<Stream> _started = Channel.CreateUnbounded<Stream>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Dictionary<string, Stream> _streams = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _parked = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+
+    public FirehoseTtsConnection(WebSocket socket, FirehoseFrames frames, CancellationToken aborted)
+    {
+        _socket = socket;
+        _frames = frames;
+        _aborted = aborted;
+    }
+
+    public async Task RunAsync()
+    {
+        Task writer = WriteLoopAsync();
+        byte[] buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                int count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (count == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), _aborted).ConfigureAwait(false);
+                    count += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Text)
+                {
+                    OnInput(buffer.AsSpan(0, count));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
+        {
+        }
+        finally
+        {
+            _started.Writer.TryComplete();
+            await writer.ConfigureAwait(false);
+            try
+            {
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cts.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
+            {
+            }
+        }
+    }
+
+    private void OnInput(ReadOnlySpan<byte> json)
+    {
+        string? contextId = null;
+        bool cancel = false;
+        bool @continue = false;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("context_id"u8))
+                {
+                    reader.Read();
+                    contextId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("continue"u8))
+                {
+                    reader.Read();
+                    @continue = reader.TokenType == JsonTokenType.True;
+                }
+                else if (reader.ValueTextEquals("cancel"u8))
+                {
+                    reader.Read();
+                    cancel = reader.TokenType == JsonTokenType.True;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(contextId))
+        {
+            return;
+        }
+
+        Stream? start = null;
+        lock (_gate)
+        {
+            if (_streams.TryGetValue(contextId, out Stream? stream))
+            {
+                if (cancel)
+                {
+                    stream.Cancelled = true;
+                    _parked.Remove(contextId);
+                }
+                else if (!@continue && !stream.InputEnded)
+                {
+                    stream.InputEnded = true;
+                    if (_parked.Remove(contextId))
+                    {
+                        start = stream; // its chunks are all out: only the done is left
+                    }
+                }
+            }
+            else if (!cancel)
+            {
+                start = _streams[contextId] = new Stream(contextId, _frames.Chunk(contextId), _frames.Settings.ChunksPerContext) { InputEnded = !@continue };
+            }
+        }
+
+        if (start is not null)
+        {
+            _started.Writer.TryWrite(start);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var running = new List<Stream>();
+        ChannelReader<Stream> started = _started.Reader;
+        try
+        {
+            while (true)
+            {
+                while (started.TryRead(out Stream? stream))
+                {
+                    running.Add(stream);
+                }
+
+                if (running.Count == 0)
+                {
+                    if (!await started.WaitToReadAsync(_aborted).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                for (int i = 0; i < running.Count; i++)
+                {
+                    Stream stream = running[i];
+                    bool cancelled = Volatile.Read(ref stream.Cancelled);
+                    if (stream.Remaining > 0 && !cancelled)
+                    {
+                        stream.Remaining--;
+                        FirehoseFrames.Stamp(stream.Frame);
+                        await _socket.SendAsync(stream.Frame, WebSocketMessageType.Text, endOfMessage: true, _aborted).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    bool park;
+                    lock (_gate)
+                    {
+                        park = !cancelled && !stream.InputEnded && _parked.Add(stream.ContextId);
+                    }
+
+                    if (!park && !cancelled)
+                    {
+                        await _socket.SendAsync(FirehoseFrames.Done(stream.ContextId), WebSocketMessageType.Text, endOfMessage: true, _aborted).ConfigureAwait(false);
+                    }
+
+                    running[i] = running[^1];
+                    running.RemoveAt(running.Count - 1);
+                    i--;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private sealed class Stream(string contextId, byte[] frame, int remaining)
+    {
+        public string ContextId { get; } = contextId;
+
+        public byte[] Frame { get; } = frame;
+
+        public int Remaining { get; set; } = remaining;
+
+        /// <summary>Whether the last input (<c>continue: false</c>) arrived; guarded by the connection's gate.</summary>
+        public bool InputEnded { get; set; }
+
+        /// <summary>Whether a cancel arrived.</summary>
+        public bool Cancelled;
+    }
+}
