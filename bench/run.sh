@@ -6,7 +6,7 @@
 # Prints the ratio table; writes bench/results.json (full run) or a temp file (--smoke).
 #   bash bench/run.sh            full sizes, 5 rounds (about 10 minutes on 2 cores)
 #   bash bench/run.sh --smoke    tiny sizes, 1 round (CI: proves the harness still runs; the numbers mean nothing)
-#   bash bench/run.sh --rounds 3 other harness options pass through
+#   bash bench/run.sh --rounds 3 other harness options pass through (--only a1,a100 runs only those workloads)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

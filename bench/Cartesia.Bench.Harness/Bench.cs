@@ -29,6 +29,9 @@ internal sealed class BenchSettings
 
     public string? FirstAudioAot { get; init; }
 
+    /// <summary>The workloads to run (<c>--only a1,a100</c>); empty for all.</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
     public Uri WebSocketBaseUri => new UriBuilder(BaseUri) { Scheme = BaseUri.Scheme == "https" ? "wss" : "ws" }.Uri;
 
     public int ChunkBytes => 8192;

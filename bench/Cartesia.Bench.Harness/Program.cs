@@ -35,6 +35,7 @@ var settings = new BenchSettings
     NodeDirectory = options.GetValueOrDefault("--node") is { } node ? Path.GetFullPath(node) : null,
     FirstAudioJit = options.GetValueOrDefault("--first-audio-jit"),
     FirstAudioAot = options.GetValueOrDefault("--first-audio-aot"),
+    Only = (options.GetValueOrDefault("--only") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
 };
 
 if (options.GetValueOrDefault("--child") == "bytes")

@@ -28,7 +28,7 @@ internal sealed class Runner
         _client = settings.CreateClient(_http);
         if (plainUri is not null)
         {
-            _plainSettings = new BenchSettings { BaseUri = plainUri, Smoke = settings.Smoke, Rounds = settings.Rounds };
+            _plainSettings = new BenchSettings { BaseUri = plainUri, Smoke = settings.Smoke, Rounds = settings.Rounds, Only = settings.Only };
             _plainHttp = new HttpClient(_plainSettings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
             _plainInvoker = new HttpMessageInvoker(_plainSettings.CreateHandler());
             _plainClient = _plainSettings.CreateClient(_plainHttp);
@@ -90,6 +90,11 @@ internal sealed class Runner
 
     private async Task Guard(string workload, Func<Task> run)
     {
+        if (_settings.Only.Count > 0 && workload != "warm-up" && !_settings.Only.Contains(workload))
+        {
+            return;
+        }
+
         try
         {
             await run();
