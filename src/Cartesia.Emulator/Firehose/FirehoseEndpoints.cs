@@ -43,38 +43,25 @@ internal static class FirehoseEndpoints
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         CancellationToken aborted = context.RequestAborted;
         string requestId = Guid.NewGuid().ToString();
-        byte[] buffer = new byte[256 * 1024];
+        var reader = new FirehoseMessageReader(socket, 256 * 1024);
         long audioBytes = 0;
         try
         {
             while (true)
             {
-                int count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (count == buffer.Length)
-                    {
-                        Array.Resize(ref buffer, buffer.Length * 2);
-                    }
-
-                    result = await socket.ReceiveAsync(buffer.AsMemory(count), aborted).ConfigureAwait(false);
-                    count += result.Count;
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                WebSocketMessageType type = await reader.ReadAsync(aborted).ConfigureAwait(false);
+                if (type == WebSocketMessageType.Close)
                 {
                     break;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Binary)
+                if (type == WebSocketMessageType.Binary)
                 {
-                    audioBytes += count;
+                    audioBytes += reader.Count;
                     continue;
                 }
 
-                string command = Encoding.UTF8.GetString(buffer, 0, count).Trim();
+                string command = Encoding.UTF8.GetString(reader.Message).Trim();
                 if (command == "finalize")
                 {
                     await SendAsync(socket, $"{{\"type\":\"flush_done\",\"request_id\":\"{requestId}\"}}", aborted).ConfigureAwait(false);

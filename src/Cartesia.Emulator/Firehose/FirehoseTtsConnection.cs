@@ -32,33 +32,20 @@ internal sealed class FirehoseTtsConnection
     public async Task RunAsync()
     {
         Task writer = WriteLoopAsync();
-        byte[] buffer = new byte[64 * 1024];
+        var reader = new FirehoseMessageReader(_socket, 64 * 1024);
         try
         {
             while (true)
             {
-                int count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (count == buffer.Length)
-                    {
-                        Array.Resize(ref buffer, buffer.Length * 2);
-                    }
-
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), _aborted).ConfigureAwait(false);
-                    count += result.Count;
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                WebSocketMessageType type = await reader.ReadAsync(_aborted).ConfigureAwait(false);
+                if (type == WebSocketMessageType.Close)
                 {
                     break;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Text)
+                if (type == WebSocketMessageType.Text)
                 {
-                    OnInput(buffer.AsSpan(0, count));
+                    OnInput(reader.Message);
                 }
             }
         }
