@@ -29,9 +29,9 @@ internal static class DotnetClients
 
     // ---- (a) receive throughput: decoded audio bytes per second ----
 
-    public static async Task<double> ThroughputSdkAsync(CartesiaClient client, int contexts, int chunksPerContext, int chunkBytes)
+    public static async Task<double> ThroughputSdkAsync(CartesiaClient client, int contexts, int chunksPerContext, int chunkBytes, bool inline = false)
     {
-        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30 });
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30, DeliverEventsInline = inline });
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var start = Stopwatch.StartNew();
         long[] received = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>

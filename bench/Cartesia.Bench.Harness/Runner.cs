@@ -127,18 +127,19 @@ internal sealed class Runner
         await SetFirehoseAsync(chunks, _settings.ChunkBytes, 1 << 20);
         for (int round = 0; round < _settings.Rounds; round++)
         {
-            foreach (string client in Rotate(Clients("discard", "raw", "sdk"), round))
+            foreach (string client in Rotate(Clients("discard", "raw", "sdk", "inline"), round))
             {
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
                 double mbps = name switch
                 {
+                    "inline" => await DotnetClients.ThroughputSdkAsync(sdk, contexts, chunks, _settings.ChunkBytes, inline: true),
                     "discard" => await DotnetClients.ThroughputRawAsync(settings, invoker, contexts, chunks, _settings.ChunkBytes, discard: true),
                     "raw" => await DotnetClients.ThroughputRawAsync(settings, invoker, contexts, chunks, _settings.ChunkBytes, discard: false),
                     "sdk" => await DotnetClients.ThroughputSdkAsync(sdk, contexts, chunks, _settings.ChunkBytes),
                     _ => (await ChildProcesses.RunNodeAsync(_settings, new { workload = "throughput", url = _settings.BaseUri.ToString(), contexts, chunks, chunkBytes = _settings.ChunkBytes }))["mbps"],
                 };
                 Add(workload, client, "throughput", mbps, "MB/s");
-                if (name is "raw" or "sdk")
+                if (name is "raw" or "sdk" or "inline")
                 {
                     Add(workload, client, "alloc_per_chunk", DotnetClients.LastAllocatedPerChunk, "B");
                 }
@@ -310,7 +311,10 @@ internal sealed class Runner
                 double? d = Median(w, "discard" + x, "throughput"), r = Median(w, "raw" + x, "throughput"), s = Median(w, "sdk" + x, "throughput"), t = x == "" ? Median(w, "ts", "throughput") : null;
                 text.AppendLine($"| {name} | {F(d)} | {F(r)} | {F(s)} | {F(t)} | {F(Ratio(s, r), "0.00")} | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
                 text.AppendLine($"| {name[..name.IndexOf('(', 3)]}allocated per chunk beyond the audio (B) | | {F(Median(w, "raw" + x, "alloc_per_chunk"), "0")} | {F(Median(w, "sdk" + x, "alloc_per_chunk"), "0")} | | | | |");
+                double? i = Median(w, "inline" + x, "throughput");
+                text.AppendLine($"| {name[..name.IndexOf('(', 3)]}SDK with DeliverEventsInline | | | {F(i)} | | {F(Ratio(i, r), "0.00")} | {F(Ratio(i, t), "0.00")} | |");
                 _targets.Add(($"{w} {via}: SDK >= 0.85 x raw", F(Ratio(s, r), "0.00"), Ratio(s, r) is { } q ? q >= 0.85 : null));
+                _targets.Add(($"{w} {via}: SDK with DeliverEventsInline >= 0.85 x raw", F(Ratio(i, r), "0.00"), Ratio(i, r) is { } qi ? qi >= 0.85 : null));
                 if (x == "")
                 {
                     _targets.Add(($"{w} {via}: SDK >= 2 x TypeScript SDK", F(Ratio(s, t), "0.00"), Ratio(s, t) is { } q2 ? q2 >= 2 : null));

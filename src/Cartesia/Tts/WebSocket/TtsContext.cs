@@ -26,7 +26,8 @@ public sealed class TtsContext : IAsyncDisposable
     private readonly TtsContextMessages _messages;
     private readonly ILogger _logger;
     private readonly object _gate = new();
-    private readonly Channel<TtsEvent> _events = Channel.CreateUnbounded<TtsEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<TtsEvent> _events;
+    private readonly bool _deliverInline;
     private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<int, TaskCompletionSource<int>> _flushWaiters = [];
     private readonly StringBuilder _sentText = new();
@@ -64,6 +65,8 @@ public sealed class TtsContext : IAsyncDisposable
         _firstChunkTimeout = options.FirstChunkTimeout ?? defaults.FirstChunkTimeout;
         _chunkTimeout = options.ChunkTimeout ?? defaults.ChunkTimeout;
         _maxBufferedBytes = defaults.MaxBufferedBytesPerContext;
+        _deliverInline = defaults.DeliverEventsInline;
+        _events = Channel.CreateUnbounded<TtsEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = _deliverInline });
         _watchdog = new Timer(static s => ((TtsContext)s!).OnWatchdog(), this, Timeout.Infinite, Timeout.Infinite);
         _terminal.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -376,6 +379,8 @@ public sealed class TtsContext : IAsyncDisposable
     /// <summary>Routes an event of this context (called by the receive loop; never blocks).</summary>
     internal void OnEvent(TtsEvent value)
     {
+        bool done = false;
+        CartesiaBufferOverflowException? overflow = null;
         lock (_gate)
         {
             if (IsTerminal(_state))
@@ -409,26 +414,42 @@ public sealed class TtsContext : IAsyncDisposable
                     return;
             }
 
-            _events.Writer.TryWrite(value);
             if (value is TtsDoneEvent)
             {
-                EndLocked(TtsContextState.Done, null);
-                return;
+                done = true;
+                _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
             }
-
-            if (Interlocked.Read(ref _bufferedBytes) > _maxBufferedBytes)
+            else if (Interlocked.Read(ref _bufferedBytes) > _maxBufferedBytes)
             {
-                var overflow = new CartesiaBufferOverflowException(
+                overflow = new CartesiaBufferOverflowException(
                     $"Context '{ContextId}' has {Interlocked.Read(ref _bufferedBytes)} bytes of audio unread, more than MaxBufferedBytesPerContext ({_maxBufferedBytes}); it was cancelled. Read its events faster, or raise the limit.")
                 {
                     LimitBytes = _maxBufferedBytes,
                 };
-                SendCancelLocked();
-                EndLocked(TtsContextState.Failed, overflow);
-                return;
             }
+            else
+            {
+                ArmWatchdogLocked();
+            }
+        }
 
-            ArmWatchdogLocked();
+        // Outside the lock: with DeliverEventsInline the waiting reader's loop body runs right here, and must never
+        // run while the context is locked. Only the receive loop writes, so events keep their order.
+        _events.Writer.TryWrite(value);
+        if (done || overflow is not null)
+        {
+            lock (_gate)
+            {
+                if (!IsTerminal(_state))
+                {
+                    if (overflow is not null)
+                    {
+                        SendCancelLocked();
+                    }
+
+                    EndLocked(overflow is null ? TtsContextState.Done : TtsContextState.Failed, overflow);
+                }
+            }
         }
     }
 
@@ -678,7 +699,15 @@ public sealed class TtsContext : IAsyncDisposable
         _cancelled = state == TtsContextState.Cancelled;
         _failure = failure;
         _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
-        _events.Writer.TryComplete();
+        if (_deliverInline)
+        {
+            // The reader would continue inline from the completion, under this lock: complete from the pool instead.
+            ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.TryComplete(), _events.Writer, preferLocal: false);
+        }
+        else
+        {
+            _events.Writer.TryComplete();
+        }
         foreach (TaskCompletionSource<int> waiter in _flushWaiters.Values)
         {
             if (failure is not null)
