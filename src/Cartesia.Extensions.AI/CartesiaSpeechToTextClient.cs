@@ -114,12 +114,11 @@ public sealed class CartesiaSpeechToTextClient : ISpeechToTextClient
             using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task sending = SendAsync(session, input.Audio, _defaults.StreamingPacing, reading, stopSending.Token);
-            yield return new SpeechToTextResponseUpdate { Kind = SpeechToTextResponseUpdateKind.SessionOpen, ResponseId = responseId, ModelId = modelId };
-
             IAsyncEnumerator<SttEvent> events = session.ReadEventsAsync(reading.Token).GetAsyncEnumerator(reading.Token);
             bool ended = false;
             try
             {
+                yield return new SpeechToTextResponseUpdate { Kind = SpeechToTextResponseUpdateKind.SessionOpen, ResponseId = responseId, ModelId = modelId };
                 while (await NextAsync(events, sending).ConfigureAwait(false))
                 {
                     if (events.Current is SttTranscriptEvent transcript)

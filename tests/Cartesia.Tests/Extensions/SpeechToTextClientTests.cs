@@ -179,6 +179,25 @@ public class SpeechToTextClientTests
     }
 
     [Fact]
+    public async Task Stopping_right_after_the_session_opens_ends_it_and_stops_sending()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        using ISpeechToTextClient stt = client.AsISpeechToTextClient();
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(SttAudio.Silence(AudioEncoding.PcmS16LE, 16000, 0.2));
+
+        await using (IAsyncEnumerator<SpeechToTextResponseUpdate> updates = stt.GetStreamingTextAsync(pipe.Reader.AsStream(), new SpeechToTextOptions { SpeechSampleRate = 16000 }).GetAsyncEnumerator())
+        {
+            Assert.True(await updates.MoveNextAsync());
+            Assert.Equal(SpeechToTextResponseUpdateKind.SessionOpen, updates.Current.Kind);
+        }
+
+        EmulatorRequest socket = Assert.Single(emulator.Journal.For("/stt/websocket"));
+        await emulator.Journal.WaitForAsync(r => r == socket && r.Completed, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_failing_source_ends_the_stream_with_its_exception()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
