@@ -38,29 +38,7 @@ internal sealed record SpeechInput(Stream Audio, SttFileKind Kind, AudioEncoding
         WavFormat? wav = null;
         if (kind == SttFileKind.Wav)
         {
-            while (true)
-            {
-                try
-                {
-                    wav = WavHeader.Read(head.AsSpan(0, count));
-                    break;
-                }
-                catch (FormatException) when (count < head.Length)
-                {
-                    int read = await audio.ReadAsync(head.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        _ = SttValidation.ReadWav(head.AsSpan(0, count), "stream", nameof(audioSpeechStream)); // says why the header is unusable
-                        throw;
-                    }
-
-                    count += read;
-                }
-                catch (FormatException ex)
-                {
-                    throw new ArgumentException($"The audio stream starts like a WAV file but its header cannot be used: {ex.Message}", nameof(audioSpeechStream), ex);
-                }
-            }
+            (wav, count, _) = await SttValidation.ReadWavHeaderAsync(audio, head, count, nameof(audioSpeechStream), cancellationToken).ConfigureAwait(false);
         }
 
         Stream whole;

@@ -93,6 +93,25 @@ public sealed class AudioResponse : IDisposable, IAsyncDisposable
         return buffer.ToArray();
     }
 
+    /// <summary>Waits for a pending response, reads all of its audio, and disposes it (the <c>GenerateBytesAsync</c> methods).</summary>
+    internal static async Task<byte[]> ReadAllAndDisposeAsync(Task<AudioResponse> pending, CancellationToken cancellationToken)
+    {
+        AudioResponse response = await pending.ConfigureAwait(false);
+        await using (response.ConfigureAwait(false))
+        {
+            return await response.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads all of a response's audio and disposes it (the <c>GenerateBytes</c> methods).</summary>
+    internal static byte[] ReadAllAndDispose(AudioResponse response)
+    {
+        using (response)
+        {
+            return response.ReadAllBytes();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => Audio.Dispose();
 

@@ -37,23 +37,14 @@ public class InfillClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole audio, in the requested container.</returns>
     public virtual async Task<byte[]> GenerateBytesAsync(InfillRequest request, CancellationToken cancellationToken = default)
-    {
-        AudioResponse response = await GenerateAsync(request, cancellationToken).ConfigureAwait(false);
-        await using (response.ConfigureAwait(false))
-        {
-            return await response.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+        => await AudioResponse.ReadAllAndDisposeAsync(GenerateAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The synchronous twin of <see cref="GenerateBytesAsync"/>.</summary>
     /// <param name="request">The surrounding clips, transcript, voice, model and output format.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole audio, in the requested container.</returns>
     public virtual byte[] GenerateBytes(InfillRequest request, CancellationToken cancellationToken = default)
-    {
-        using AudioResponse response = Generate(request, cancellationToken);
-        return response.ReadAllBytes();
-    }
+        => AudioResponse.ReadAllAndDispose(Generate(request, cancellationToken));
 
     private ValueTask<AudioResponse> GenerateCoreAsync(InfillRequest request, bool async, CancellationToken cancellationToken)
     {

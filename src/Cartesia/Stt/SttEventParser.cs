@@ -24,7 +24,7 @@ internal static class SttEventParser
         }
 
         string? type = null, requestId = null, transcript = null, text = null, language = null;
-        string? errorCode = null, title = null, message = null, docUrl = null, legacyError = null;
+        var error = default(ErrorEventFields);
         bool isFinal = false;
         double? duration = null;
         int? statusCode = null;
@@ -70,33 +70,9 @@ internal static class SttEventParser
             {
                 statusCode = JsonReading.ReadInt32(ref reader);
             }
-            else if (reader.ValueTextEquals("error_code"u8))
+            else if (error.TryRead(ref reader, ref extra))
             {
-                errorCode = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                title = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                message = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("doc_url"u8))
-            {
-                docUrl = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("error"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    legacyError = reader.GetString();
-                }
-                else
-                {
-                    (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))["error"] = JsonElement.ParseValue(ref reader);
-                }
+                // An error field.
             }
             else
             {
@@ -120,7 +96,7 @@ internal static class SttEventParser
             "connected" => new SttConnectedEvent { RequestId = requestId, AdditionalProperties = extra },
             "flush_done" => new SttFlushDoneEvent { RequestId = requestId, AdditionalProperties = extra },
             "done" => new SttDoneEvent { RequestId = requestId, AdditionalProperties = extra },
-            "error" => new SttErrorEvent { StatusCode = statusCode, ErrorCode = errorCode, Title = title, Message = message, DocUrl = docUrl, Error = legacyError, RequestId = requestId, AdditionalProperties = extra },
+            "error" => new SttErrorEvent { StatusCode = statusCode, ErrorCode = error.ErrorCode, Title = error.Title, Message = error.Message, DocUrl = error.DocUrl, Error = error.LegacyError, RequestId = requestId, AdditionalProperties = extra },
             null => throw new JsonException("The event has no \"type\"."),
             _ => new SttUnknownEvent(type, JsonElement.Parse(json)) { RequestId = requestId },
         };
@@ -128,28 +104,8 @@ internal static class SttEventParser
 
     /// <summary>The exception that ends a session on an error event (either error shape).</summary>
     public static CartesiaStreamException ToException(SttErrorEvent error)
-    {
-        string? title = error.Title;
-        string? message = error.Message;
-        if (title is null && message is null && error.Error is { } legacy)
-        {
-            (title, message) = ErrorDetails.SplitTitle(legacy);
-        }
-
-        var details = new ErrorDetails(error.ErrorCode, title, message, error.RequestId, error.DocUrl);
-        string code = error.ErrorCode is null ? string.Empty : $" ({error.ErrorCode})";
-        string request = error.RequestId is null ? string.Empty : $" [request id {error.RequestId}]";
-        string status = error.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
-        return new CartesiaStreamException($"The speech-to-text service reported an error{code}, status {status}: {(details.Summary ?? "no details").TrimEnd('.')}{request}.")
-        {
-            StatusCode = error.StatusCode,
-            ErrorCode = error.ErrorCode,
-            Title = title,
-            ErrorMessage = message,
-            RequestId = error.RequestId,
-            DocUrl = error.DocUrl,
-        };
-    }
+        => ErrorDetails.FromEvent(error.ErrorCode, error.Title, error.Message, error.Error, error.RequestId, error.DocUrl)
+            .ToStreamException("The speech-to-text service reported an error", error.StatusCode);
 
     /// <summary>A field that is not part of an event type is kept as an unknown field.</summary>
     private static Dictionary<string, JsonElement>? Keep(Dictionary<string, JsonElement>? extra, string name, string? value)

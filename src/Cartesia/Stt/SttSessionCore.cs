@@ -189,12 +189,12 @@ internal sealed class SttSessionCore : IAsyncDisposable
         ThrowIfNotAccepting();
         int chunk = _frameBytes ?? 8192;
         byte[] head = new byte[SttFileSniffer.HeadBytes];
-        int headCount = await ReadAtLeastAsync(audio, head, 12, cancellationToken).ConfigureAwait(false);
+        int headCount = await audio.ReadAtLeastAsync(head, 12, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         int dataStart = 0;
         long dataRemaining = long.MaxValue;
         if (SttFileSniffer.Detect(head.AsSpan(0, headCount), allowFrameSync: false) == SttFileKind.Wav)
         {
-            (WavFormat wav, headCount, bool declared) = await ReadWavHeaderAsync(audio, head, headCount, cancellationToken).ConfigureAwait(false);
+            (WavFormat wav, headCount, bool declared) = await SttValidation.ReadWavHeaderAsync(audio, head, headCount, nameof(audio), cancellationToken).ConfigureAwait(false);
             SttValidation.CheckWav(wav, _encoding, _sampleRate, _optionsName, "stream", nameof(audio));
             dataStart = (int)wav.DataOffset;
             dataRemaining = declared ? wav.DataLength : long.MaxValue;
@@ -220,7 +220,8 @@ internal sealed class SttSessionCore : IAsyncDisposable
         {
             while (dataRemaining > 0)
             {
-                int read = await ReadAtLeastAsync(audio, buffer.AsMemory(0, (int)Math.Min(chunk, dataRemaining)), chunk, cancellationToken).ConfigureAwait(false);
+                int wanted = (int)Math.Min(chunk, dataRemaining);
+                int read = await audio.ReadAtLeastAsync(buffer.AsMemory(0, wanted), wanted, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -1084,9 +1085,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
     /// <summary>Starts the session's span (without making it the caller's current activity).</summary>
     private static Activity? StartTelemetry(string operation, SttSessionOptions options)
     {
-        Activity? previous = Activity.Current;
-        Activity? activity = Telemetry.StartOperation(operation);
-        Activity.Current = previous;
+        Activity? activity = Telemetry.StartDetachedOperation(operation);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("cartesia.model", options.Model.Value);
@@ -1200,55 +1199,6 @@ internal sealed class SttSessionCore : IAsyncDisposable
         if (pacing == SttPacing.RealTime && _bytesPerSecond is null)
         {
             throw new ArgumentException($"Real-time pacing needs a known encoding; '{_encoding}' is not one this SDK knows.", nameof(pacing));
-        }
-    }
-
-    /// <summary>Reads until the buffer holds at least <paramref name="minimum"/> bytes or the stream ends.</summary>
-    private static async ValueTask<int> ReadAtLeastAsync(Stream stream, Memory<byte> buffer, int minimum, CancellationToken cancellationToken)
-    {
-        int count = 0;
-        minimum = Math.Min(minimum, buffer.Length);
-        while (count < minimum)
-        {
-            int read = await stream.ReadAsync(buffer[count..], cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            count += read;
-        }
-
-        return count;
-    }
-
-    /// <summary>Reads more of a stream until its WAV header (up to the data chunk) parses, within the head buffer.</summary>
-    private static async ValueTask<(WavFormat Format, int Count, bool DeclaredLength)> ReadWavHeaderAsync(Stream audio, byte[] head, int count, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                WavFormat format = WavHeader.Read(head.AsSpan(0, count));
-                uint size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan((int)format.DataOffset - 4, 4));
-                return (format, count, size is not (0 or WavHeader.UnknownLength));
-            }
-            catch (FormatException) when (count < head.Length)
-            {
-                int read = await audio.ReadAsync(head.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    // The stream ended inside the header: report why the header cannot be used.
-                    _ = SttValidation.ReadWav(head.AsSpan(0, count), "stream", nameof(audio));
-                    throw;
-                }
-
-                count += read;
-            }
-            catch (FormatException ex)
-            {
-                throw new ArgumentException($"The audio stream starts like a WAV file but its header cannot be used: {ex.Message}", nameof(audio), ex);
-            }
         }
     }
 

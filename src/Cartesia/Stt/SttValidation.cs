@@ -93,6 +93,40 @@ internal static class SttValidation
         }
     }
 
+    /// <summary>
+    /// Reads more of a stream until its WAV header (up to the data chunk) parses within <paramref name="head"/>, whose
+    /// first <paramref name="count"/> bytes are already read; a header that cannot be used is an <see cref="ArgumentException"/>.
+    /// </summary>
+    /// <returns>The format, how many bytes of <paramref name="head"/> are now filled, and whether the data length is declared.</returns>
+    public static async ValueTask<(WavFormat Format, int Count, bool DeclaredLength)> ReadWavHeaderAsync(Stream audio, byte[] head, int count, string paramName, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                WavFormat format = WavHeader.Read(head.AsSpan(0, count));
+                uint size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan((int)format.DataOffset - 4, 4));
+                return (format, count, size is not (0 or WavHeader.UnknownLength));
+            }
+            catch (FormatException) when (count < head.Length)
+            {
+                int read = await audio.ReadAsync(head.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    // The stream ended inside the header: report why the header cannot be used.
+                    _ = ReadWav(head.AsSpan(0, count), "stream", paramName);
+                    throw;
+                }
+
+                count += read;
+            }
+            catch (FormatException ex)
+            {
+                throw new ArgumentException($"The audio stream starts like a WAV file but its header cannot be used: {ex.Message}", paramName, ex);
+            }
+        }
+    }
+
     /// <summary>A WAV header must agree with the declared encoding, sample rate, and mono.</summary>
     public static void CheckWav(WavFormat wav, AudioEncoding encoding, int sampleRate, string owner, string source, string paramName)
     {

@@ -46,23 +46,14 @@ public class TtsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole audio, in the requested container.</returns>
     public virtual async Task<byte[]> GenerateBytesAsync(TtsRequest request, CancellationToken cancellationToken = default)
-    {
-        AudioResponse response = await GenerateAsync(request, cancellationToken).ConfigureAwait(false);
-        await using (response.ConfigureAwait(false))
-        {
-            return await response.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+        => await AudioResponse.ReadAllAndDisposeAsync(GenerateAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The synchronous twin of <see cref="GenerateBytesAsync"/>.</summary>
     /// <param name="request">What to say, with which model, voice and output format.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole audio, in the requested container.</returns>
     public virtual byte[] GenerateBytes(TtsRequest request, CancellationToken cancellationToken = default)
-    {
-        using AudioResponse response = Generate(request, cancellationToken);
-        return response.ReadAllBytes();
-    }
+        => AudioResponse.ReadAllAndDispose(Generate(request, cancellationToken));
 
     /// <summary>
     /// Generates speech with <c>POST /tts/sse</c> as a stream of typed events: <see cref="TtsChunkEvent"/> (audio,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cartesia.Core.Errors;
 using Cartesia.Core.Json;
 
 namespace Cartesia.Tts;
@@ -39,7 +40,8 @@ internal static class TtsEventParser
         bool? flushDone = null;
         WordTimestamps? words = null;
         PhonemeTimestamps? phonemes = null;
-        string? errorCode = null, title = null, message = null, requestId = null, docUrl = null, legacyError = null;
+        string? requestId = null;
+        var error = default(ErrorEventFields);
         Dictionary<string, JsonElement>? extra = null;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -95,38 +97,13 @@ internal static class TtsEventParser
                 reader.Read();
                 phonemes = ReadPhonemeTimestamps(ref reader);
             }
-            else if (reader.ValueTextEquals("error_code"u8))
-            {
-                errorCode = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                title = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                message = JsonReading.ReadString(ref reader);
-            }
             else if (reader.ValueTextEquals("request_id"u8))
             {
                 requestId = JsonReading.ReadString(ref reader);
             }
-            else if (reader.ValueTextEquals("doc_url"u8))
+            else if (error.TryRead(ref reader, ref extra))
             {
-                docUrl = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("error"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    legacyError = reader.GetString();
-                }
-                else
-                {
-                    // Not the legacy string form: keep it as an unknown field rather than guess.
-                    (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))["error"] = JsonElement.ParseValue(ref reader);
-                }
+                // An error field.
             }
             else
             {
@@ -147,7 +124,7 @@ internal static class TtsEventParser
             "phoneme_timestamps" or "timestamps" => new TtsPhonemeTimestampsEvent { PhonemeTimestamps = phonemes, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "flush_done" => new TtsFlushDoneEvent { FlushId = flushId, FlushDone = flushDone, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "done" => new TtsDoneEvent { ContextId = contextId, StatusCode = statusCode, Done = true, AdditionalProperties = extra },
-            "error" => new TtsErrorEvent { ErrorCode = errorCode, Title = title, Message = message, RequestId = requestId, DocUrl = docUrl, Error = legacyError, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
+            "error" => new TtsErrorEvent { ErrorCode = error.ErrorCode, Title = error.Title, Message = error.Message, RequestId = requestId, DocUrl = error.DocUrl, Error = error.LegacyError, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             null => throw new JsonException("The event has no \"type\"."),
             _ => new TtsUnknownEvent(type, JsonElement.Parse(json)) { ContextId = contextId, StatusCode = statusCode, Done = done },
         };

@@ -22,28 +22,8 @@ internal sealed class TtsSseProtocol : SseProtocol<TtsEvent>
     /// <summary>The exception for an error event (either error shape).</summary>
     public static CartesiaStreamException ToException(TtsErrorEvent error, long audioBytesReceived)
     {
-        string? title = error.Title;
-        string? message = error.Message;
-        if (title is null && message is null && error.Error is { } legacy)
-        {
-            (title, message) = ErrorDetails.SplitTitle(legacy);
-        }
-
-        var details = new ErrorDetails(error.ErrorCode, title, message, error.RequestId, error.DocUrl);
         string context = error.ContextId is null ? string.Empty : $" for context {error.ContextId}";
-        string code = error.ErrorCode is null ? string.Empty : $" ({error.ErrorCode})";
-        string request = error.RequestId is null ? string.Empty : $" [request id {error.RequestId}]";
-        string summary = (details.Summary ?? "no details").TrimEnd('.');
-        return new CartesiaStreamException($"The service reported an error{context}{code}, status {error.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}: {summary}{request}.")
-        {
-            StatusCode = error.StatusCode,
-            ErrorCode = error.ErrorCode,
-            Title = title,
-            ErrorMessage = message,
-            RequestId = error.RequestId,
-            DocUrl = error.DocUrl,
-            ContextId = error.ContextId,
-            AudioBytesReceived = audioBytesReceived,
-        };
+        return ErrorDetails.FromEvent(error.ErrorCode, error.Title, error.Message, error.Error, error.RequestId, error.DocUrl)
+            .ToStreamException($"The service reported an error{context}", error.StatusCode, error.ContextId, audioBytesReceived);
     }
 }

@@ -42,23 +42,14 @@ public class VoiceChangerClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole audio, in the requested container.</returns>
     public virtual async Task<byte[]> GenerateBytesAsync(VoiceChangerRequest request, CancellationToken cancellationToken = default)
-    {
-        AudioResponse response = await GenerateAsync(request, cancellationToken).ConfigureAwait(false);
-        await using (response.ConfigureAwait(false))
-        {
-            return await response.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+        => await AudioResponse.ReadAllAndDisposeAsync(GenerateAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The synchronous twin of <see cref="GenerateBytesAsync"/>.</summary>
     /// <param name="request">The clip, the target voice and the output format.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole audio, in the requested container.</returns>
     public virtual byte[] GenerateBytes(VoiceChangerRequest request, CancellationToken cancellationToken = default)
-    {
-        using AudioResponse response = Generate(request, cancellationToken);
-        return response.ReadAllBytes();
-    }
+        => AudioResponse.ReadAllAndDispose(Generate(request, cancellationToken));
 
     /// <summary>
     /// Re-speaks a clip in another voice as Server-Sent Events (<c>POST /voice-changer/sse</c>):

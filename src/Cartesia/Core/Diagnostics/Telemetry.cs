@@ -39,6 +39,18 @@ internal static class Telemetry
         return activity;
     }
 
+    /// <summary>
+    /// Starts a client span for something that outlives the call that starts it (a WebSocket context, an STT
+    /// session): a child of the caller's activity that never becomes the caller's <see cref="Activity.Current"/>.
+    /// </summary>
+    public static Activity? StartDetachedOperation(string operation)
+    {
+        Activity? previous = Activity.Current;
+        Activity? activity = StartOperation(operation);
+        Activity.Current = previous;
+        return activity;
+    }
+
     /// <summary>Records a failure on a span and in the error counter.</summary>
     public static void RecordError(Activity? activity, string operation, Exception exception)
     {

@@ -72,6 +72,43 @@ internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, s
         return new ErrorDetails(errorCode, title, message, requestId, docUrl);
     }
 
+    /// <summary>The fields of a stream error event: the structured ones, or else the legacy <c>"Title: Message"</c> split.</summary>
+    public static ErrorDetails FromEvent(string? errorCode, string? title, string? message, string? legacyError, string? requestId, string? docUrl)
+    {
+        if (title is null && message is null && legacyError is not null)
+        {
+            (title, message) = SplitTitle(legacyError);
+        }
+
+        return new ErrorDetails(errorCode, title, message, requestId, docUrl);
+    }
+
+    /// <summary>
+    /// The exception that ends a stream on an error event: <c>{what} (code), status N: Title: Message [request id …].</c>
+    /// with every field set.
+    /// </summary>
+    /// <param name="what">How the message starts, for example <c>The service reported an error for context x</c>.</param>
+    /// <param name="statusCode">The event's status code.</param>
+    /// <param name="contextId">The TTS context the error is for.</param>
+    /// <param name="audioBytesReceived">Audio received before the error.</param>
+    public CartesiaStreamException ToStreamException(string what, int? statusCode, string? contextId = null, long audioBytesReceived = 0)
+    {
+        string code = ErrorCode is null ? string.Empty : $" ({ErrorCode})";
+        string request = RequestId is null ? string.Empty : $" [request id {RequestId}]";
+        string status = statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+        return new CartesiaStreamException($"{what}{code}, status {status}: {(Summary ?? "no details").TrimEnd('.')}{request}.")
+        {
+            StatusCode = statusCode,
+            ErrorCode = ErrorCode,
+            Title = Title,
+            ErrorMessage = Message,
+            RequestId = RequestId,
+            DocUrl = DocUrl,
+            ContextId = contextId,
+            AudioBytesReceived = audioBytesReceived,
+        };
+    }
+
     /// <summary>Splits a legacy <c>Title: Message</c> text; a text without a short title is all message.</summary>
     public static (string? Title, string Message) SplitTitle(string text)
     {

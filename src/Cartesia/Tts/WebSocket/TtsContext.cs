@@ -790,9 +790,7 @@ public sealed class TtsContext : IAsyncDisposable
     private void StartTelemetryLocked()
     {
         _audioTelemetry = new AudioStreamTelemetry("tts.context", Options.OutputFormat, Options.ModelId.Value, _firstSendTimestamp);
-        Activity? previous = Activity.Current;
-        _activity = Telemetry.StartOperation("tts.context");
-        Activity.Current = previous;
+        _activity = Telemetry.StartDetachedOperation("tts.context");
         if (_activity is { IsAllDataRequested: true })
         {
             _activity.SetTag("cartesia.context_id", ContextId);

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Cartesia.Core.Json;
+
+namespace Cartesia.Core.Errors;
+
+/// <summary>
+/// The error fields of a streamed event (TTS or STT), gathered by a hand-written <see cref="Utf8JsonReader"/>
+/// parser as it meets them: the structured ones (<c>error_code</c>, <c>title</c>, <c>message</c>, <c>doc_url</c>)
+/// and the legacy <c>"error": "Title: Message"</c>.
+/// </summary>
+internal struct ErrorEventFields
+{
+    public string? ErrorCode;
+    public string? Title;
+    public string? Message;
+    public string? DocUrl;
+    public string? LegacyError;
+
+    /// <summary>Reads the value of the current property when it is an error field.</summary>
+    /// <returns>False, reading nothing, for any other property.</returns>
+    public bool TryRead(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra)
+    {
+        if (reader.ValueTextEquals("error_code"u8))
+        {
+            ErrorCode = JsonReading.ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("title"u8))
+        {
+            Title = JsonReading.ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("message"u8))
+        {
+            Message = JsonReading.ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("doc_url"u8))
+        {
+            DocUrl = JsonReading.ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("error"u8))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                LegacyError = reader.GetString();
+            }
+            else
+            {
+                // Not the legacy string form: keep it as an unknown field rather than guess.
+                (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))["error"] = JsonElement.ParseValue(ref reader);
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+}
