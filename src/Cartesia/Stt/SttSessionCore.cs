@@ -651,6 +651,13 @@ internal sealed class SttSessionCore : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_finished)
+            {
+                // The session ended while this was being written: Finish already released the queue (this item
+                // with it) and completed every waiter.
+                return;
+            }
+
             if (item.Node is not null)
             {
                 _queue.Remove(item.Node);
