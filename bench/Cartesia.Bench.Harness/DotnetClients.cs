@@ -15,6 +15,20 @@ internal static class DotnetClients
     /// <summary>Bytes the whole process allocated per chunk in the last throughput run, beyond the audio bytes themselves.</summary>
     public static double LastAllocatedPerChunk { get; private set; }
 
+    /// <summary>
+    /// CPU time the whole process used per MB decoded in the last throughput run (all its threads: socket engine,
+    /// thread pool, GC). Unlike MB/s it does not move when another tenant of the VM takes the core for a while.
+    /// </summary>
+    public static double LastCpuMsPerMb { get; private set; }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    private static void RecordCpu(TimeSpan before, long bytes) => LastCpuMsPerMb = (ProcessorTime() - before).TotalMilliseconds / (bytes / 1e6);
+
     private static TtsContextOptions ContextOptions(string? id = null) => new()
     {
         ModelId = TtsModel.Sonic3,
@@ -29,10 +43,11 @@ internal static class DotnetClients
 
     // ---- (a) receive throughput: decoded audio bytes per second ----
 
-    public static async Task<double> ThroughputSdkAsync(CartesiaClient client, int contexts, int chunksPerContext, int chunkBytes, bool inline = false)
+    public static async Task<double> ThroughputSdkAsync(CartesiaClient client, int contexts, int chunksPerContext, int chunkBytes, bool inline = false, bool pooled = false)
     {
         await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30, DeliverEventsInline = inline });
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
         long[] received = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>
         {
@@ -40,7 +55,7 @@ internal static class DotnetClients
             await context.SendAsync("Hello.");
             await context.CompleteAsync();
             long bytes = 0;
-            await foreach (TtsEvent e in context.ReadEventsAsync())
+            await foreach (TtsEvent e in pooled ? context.ReadPooledEventsAsync() : context.ReadEventsAsync())
             {
                 if (e is TtsChunkEvent chunk)
                 {
@@ -52,7 +67,9 @@ internal static class DotnetClients
         }));
         TimeSpan elapsed = start.Elapsed;
         long total = received.Sum();
-        LastAllocatedPerChunk = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated - total) / ((long)contexts * chunksPerContext);
+        RecordCpu(cpu, total);
+        // Beyond the audio arrays the reader owns; pooled audio allocates none, so nothing is taken off.
+        LastAllocatedPerChunk = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated - (pooled ? 0 : total)) / ((long)contexts * chunksPerContext);
         Check(total == (long)contexts * chunksPerContext * chunkBytes, $"SDK received {total} bytes");
         return Stats.Mbps(total, elapsed);
     }
@@ -61,6 +78,7 @@ internal static class DotnetClients
     {
         await using RawTtsSocket socket = await RawTtsSocket.ConnectAsync(settings, invoker);
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
         for (int i = 0; i < contexts; i++)
         {
@@ -83,6 +101,7 @@ internal static class DotnetClients
         }
 
         TimeSpan elapsed = start.Elapsed;
+        RecordCpu(cpu, bytes);
         LastAllocatedPerChunk = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Math.Max(1, chunks);
         Check(chunks == (long)contexts * chunksPerContext && bytes == chunks * chunkBytes, $"raw received {chunks} chunks, {bytes} bytes");
         return Stats.Mbps(bytes, elapsed);

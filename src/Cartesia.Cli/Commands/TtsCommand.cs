@@ -158,7 +158,7 @@ internal sealed class TtsCommand
         await using Stream destination = OpenOutput(output);
         var sink = new AudioSink(destination, format);
         Task sending = context.SendAsync(text is null ? ReadLinesAsync(cancellationToken) : Single(text), complete: true, cancellationToken);
-        await foreach (TtsEvent e in context.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (TtsEvent e in context.ReadPooledEventsAsync(cancellationToken).ConfigureAwait(false))
         {
             await WriteEventAsync(sink, e, progress, cancellationToken).ConfigureAwait(false);
         }

@@ -10,9 +10,46 @@ public sealed class TtsChunkEvent : TtsEvent
     {
     }
 
+    private ReadOnlyMemory<byte> _audio;
+
+    /// <summary>The pooled array the audio was decoded into (WebSocket receive), until it is given back or copied out.</summary>
+    internal byte[]? RentedAudio { get; private set; }
+
+    /// <summary>The event carrying audio decoded into a rented array.</summary>
+    internal static TtsChunkEvent WithRentedAudio(TtsChunkEvent chunk, byte[] rented, int length)
+    {
+        chunk._audio = rented.AsMemory(0, length);
+        chunk.RentedAudio = rented;
+        return chunk;
+    }
+
+    /// <summary>Gives the rented array back to the pool, leaving the audio in an array of its own (a copy).</summary>
+    internal void OwnAudio()
+    {
+        if (RentedAudio is { } rented)
+        {
+            byte[] own = GC.AllocateUninitializedArray<byte>(_audio.Length);
+            _audio.Span.CopyTo(own);
+            _audio = own;
+            RentedAudio = null;
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Gives the rented array (if any) back to the pool; the audio is gone (a pooled reader moved past it, or nobody will read it).</summary>
+    internal void ReturnAudio()
+    {
+        _audio = ReadOnlyMemory<byte>.Empty;
+        if (RentedAudio is { } rented)
+        {
+            RentedAudio = null;
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>The audio bytes (concatenate the chunks of a context to get its whole audio).</summary>
     [JsonPropertyName("data")]
-    public ReadOnlyMemory<byte> Audio { get; init; }
+    public ReadOnlyMemory<byte> Audio { get => _audio; init => _audio = value; }
 
     /// <summary>The service's processing time for the chunk, in milliseconds.</summary>
     [JsonPropertyName("step_time")]

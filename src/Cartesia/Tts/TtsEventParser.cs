@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Text.Json;
 using Cartesia.Core.Errors;
 using Cartesia.Core.Json;
@@ -22,7 +24,11 @@ internal static class TtsEventParser
     /// <param name="sseEventName">The SSE <c>event:</c> name, used only when the JSON has no type.</param>
     /// <param name="knownContextIds">Returns the known string of a context id, so it is not allocated per event.</param>
     /// <exception cref="JsonException">The payload is not a valid event object.</exception>
-    public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null, ContextIdLookup? knownContextIds = null)
+    /// <param name="rentAudio">
+    /// Asked once the whole object was read (so after the context id, wherever it is in the object): whether to decode
+    /// the audio into an array rented from <see cref="ArrayPool{T}.Shared"/> (see <see cref="TtsChunkEvent.RentedAudio"/>).
+    /// </param>
+    public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null, ContextIdLookup? knownContextIds = null, Func<bool>? rentAudio = null)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -35,6 +41,8 @@ internal static class TtsEventParser
         int? statusCode = null;
         bool done = false;
         byte[]? audio = null;
+        ReadOnlySpan<byte> base64 = default; // plain base64 still to decode, once the destination is known
+        bool rented = false;
         double? stepTime = null;
         int? flushId = null;
         bool? flushDone = null;
@@ -53,12 +61,24 @@ internal static class TtsEventParser
             else if (reader.ValueTextEquals("data"u8))
             {
                 reader.Read();
-                audio = reader.TokenType switch
+                audio = null;
+                base64 = default;
+                if (reader.TokenType == JsonTokenType.Null)
                 {
-                    JsonTokenType.Null => [],
-                    JsonTokenType.String => DecodeBase64(ref reader),
-                    _ => throw new JsonException("The audio data must be a base64 string."),
-                };
+                    audio = [];
+                }
+                else if (reader.TokenType != JsonTokenType.String)
+                {
+                    throw new JsonException("The audio data must be a base64 string.");
+                }
+                else if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                {
+                    base64 = reader.ValueSpan;
+                }
+                else
+                {
+                    audio = GetBytesFromBase64(ref reader);
+                }
             }
             else if (reader.ValueTextEquals("context_id"u8))
             {
@@ -117,8 +137,16 @@ internal static class TtsEventParser
         }
 
         type ??= sseEventName is "error" ? "error" : null;
+        int audioLength = audio?.Length ?? 0;
+        if (audio is null && type == "chunk")
+        {
+            rented = base64.Length > 0 && rentAudio?.Invoke() == true;
+            (audio, audioLength) = DecodeBase64(base64, rented);
+        }
+
         return type switch
         {
+            "chunk" when rented => TtsChunkEvent.WithRentedAudio(new TtsChunkEvent { StepTime = stepTime, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra }, audio!, audioLength),
             "chunk" => new TtsChunkEvent { Audio = audio ?? [], StepTime = stepTime, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "timestamps" when phonemes is null || words is not null => new TtsTimestampsEvent { WordTimestamps = words, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "phoneme_timestamps" or "timestamps" => new TtsPhonemeTimestampsEvent { PhonemeTimestamps = phonemes, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
@@ -131,25 +159,33 @@ internal static class TtsEventParser
     }
 
     /// <summary>
-    /// Decodes the audio straight into an array of its exact size (the reader's own decoding goes through a
-    /// temporary buffer and copies).
+    /// Decodes the audio straight into an array of its exact size, or into a rented array when
+    /// <paramref name="rent"/> (the reader's own decoding goes through a temporary buffer and copies).
     /// </summary>
-    private static byte[] DecodeBase64(ref Utf8JsonReader reader)
+    private static (byte[] Audio, int Length) DecodeBase64(ReadOnlySpan<byte> base64, bool rent)
     {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        int padding = base64.Length >= 2 && base64[^1] == '=' ? (base64[^2] == '=' ? 2 : 1) : 0;
+        int length = base64.Length % 4 == 0 ? base64.Length / 4 * 3 - padding : -1;
+        if (length >= 0)
         {
-            ReadOnlySpan<byte> base64 = reader.ValueSpan;
-            int padding = base64.Length >= 2 && base64[^1] == '=' ? (base64[^2] == '=' ? 2 : 1) : 0;
-            if (base64.Length % 4 == 0)
+            byte[] audio = rent ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+            if (Base64.DecodeFromUtf8(base64, audio, out _, out int written) == OperationStatus.Done && written == length)
             {
-                byte[] audio = GC.AllocateUninitializedArray<byte>(base64.Length / 4 * 3 - padding);
-                if (System.Buffers.Text.Base64.DecodeFromUtf8(base64, audio, out _, out int written) == System.Buffers.OperationStatus.Done && written == audio.Length)
-                {
-                    return audio;
-                }
+                return (audio, length);
+            }
+
+            if (rent)
+            {
+                ArrayPool<byte>.Shared.Return(audio);
             }
         }
 
+        throw new JsonException("The audio data is not valid base64.");
+    }
+
+    /// <summary>Decodes base64 that is escaped or split across buffers (the JSON reader unescapes it).</summary>
+    private static byte[] GetBytesFromBase64(ref Utf8JsonReader reader)
+    {
         try
         {
             return reader.GetBytesFromBase64();

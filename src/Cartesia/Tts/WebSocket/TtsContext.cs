@@ -28,6 +28,7 @@ public sealed class TtsContext : IAsyncDisposable
     private readonly object _gate = new();
     private readonly Channel<TtsEvent> _events;
     private readonly bool _deliverInline;
+    private readonly List<TtsEvent> _held = []; // events not yet handed to the reader (default delivery; under _gate)
     private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<int, TaskCompletionSource<int>> _flushWaiters = [];
     private readonly StringBuilder _sentText = new();
@@ -51,6 +52,7 @@ public sealed class TtsContext : IAsyncDisposable
     private long _firstSendTimestamp;
     private long _firstChunkTimestamp;
     private int _readerStarted;
+    private volatile bool _readsPooledAudio;
     private bool _timestampsReceived;
     private Activity? _activity;
     private AudioStreamTelemetry? _audioTelemetry;
@@ -283,13 +285,30 @@ public sealed class TtsContext : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the context and stops reading.</param>
     public IAsyncEnumerable<TtsEvent> ReadEventsAsync(CancellationToken cancellationToken = default)
+        => StartReading(pooledAudio: false, cancellationToken);
+
+    /// <summary>
+    /// The context's events, like <see cref="ReadEventsAsync"/>, with no allocation for audio: the audio of each
+    /// <see cref="TtsChunkEvent"/> is decoded into a buffer rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>,
+    /// which is valid only until the loop moves to the next event (or ends) and then goes back to the pool for
+    /// the next chunk. Use the audio inside the loop body (write it, play it, copy it); to keep it, copy it
+    /// (<c>chunk.Audio.ToArray()</c>). A chunk event that was moved past has empty <see cref="TtsChunkEvent.Audio"/>,
+    /// but a <see cref="ReadOnlyMemory{T}"/> taken from it earlier would see later audio. For servers that stream
+    /// audio straight on (to a call, a file, a socket), where it saves the garbage collector most of its work.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the context and stops reading.</param>
+    public IAsyncEnumerable<TtsEvent> ReadPooledEventsAsync(CancellationToken cancellationToken = default)
+        => StartReading(pooledAudio: true, cancellationToken);
+
+    private IAsyncEnumerable<TtsEvent> StartReading(bool pooledAudio, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _readerStarted, 1) != 0)
         {
             throw new InvalidOperationException($"The events of context '{ContextId}' are already being read; they can be read once.");
         }
 
-        return ReadCoreAsync(cancellationToken);
+        _readsPooledAudio = pooledAudio;
+        return ReadCoreAsync(pooledAudio, cancellationToken);
     }
 
     /// <summary>
@@ -304,7 +323,7 @@ public sealed class TtsContext : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(destination);
         var wav = new WavStreamWriter(destination, Options.OutputFormat.Encoding!.Value, Options.OutputFormat.SampleRate);
-        await foreach (TtsEvent value in ReadEventsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (TtsEvent value in ReadPooledEventsAsync(cancellationToken).ConfigureAwait(false))
         {
             if (value is TtsChunkEvent chunk)
             {
@@ -376,8 +395,12 @@ public sealed class TtsContext : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"TtsContext({ContextId}, {State})";
 
-    /// <summary>Routes an event of this context (called by the receive loop; never blocks).</summary>
-    internal void OnEvent(TtsEvent value)
+    /// <summary>
+    /// Routes an event of this context (called by the receive loop; never blocks). By default the event is held
+    /// until <see cref="PublishHeld"/>, so a burst of frames wakes the reader once rather than once per frame;
+    /// returns true when this event is the first one held (the connection then remembers to publish it).
+    /// </summary>
+    internal bool OnEvent(TtsEvent value)
     {
         bool done = false;
         CartesiaBufferOverflowException? overflow = null;
@@ -385,8 +408,9 @@ public sealed class TtsContext : IAsyncDisposable
         {
             if (IsTerminal(_state))
             {
+                (value as TtsChunkEvent)?.ReturnAudio();
                 Log.LateEvent(_logger, value.Type, ContextId);
-                return;
+                return false;
             }
 
             switch (value)
@@ -411,7 +435,7 @@ public sealed class TtsContext : IAsyncDisposable
                     break;
                 case TtsErrorEvent error:
                     EndLocked(TtsContextState.Failed, TtsSseProtocol.ToException(error, _audioBytes));
-                    return;
+                    return false;
             }
 
             if (value is TtsDoneEvent)
@@ -431,10 +455,23 @@ public sealed class TtsContext : IAsyncDisposable
             {
                 ArmWatchdogLocked();
             }
+
+            if (!_deliverInline)
+            {
+                _held.Add(value);
+                if (!done && overflow is null)
+                {
+                    return _held.Count == 1;
+                }
+
+                // The last event: everything held is published as the context ends.
+                EndOnLastEventLocked(overflow);
+                return false;
+            }
         }
 
-        // Outside the lock: with DeliverEventsInline the waiting reader's loop body runs right here, and must never
-        // run while the context is locked. Only the receive loop writes, so events keep their order.
+        // Inline: outside the lock, because the waiting reader's loop body runs right here and must never run while
+        // the context is locked. Only the receive loop writes, so events keep their order.
         _events.Writer.TryWrite(value);
         if (done || overflow is not null)
         {
@@ -442,14 +479,23 @@ public sealed class TtsContext : IAsyncDisposable
             {
                 if (!IsTerminal(_state))
                 {
-                    if (overflow is not null)
-                    {
-                        SendCancelLocked();
-                    }
-
-                    EndLocked(overflow is null ? TtsContextState.Done : TtsContextState.Failed, overflow);
+                    EndOnLastEventLocked(overflow);
                 }
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the reader borrows pooled audio buffers (the receive loop then decodes into rented arrays).</summary>
+    internal bool ReadsPooledAudio => _readsPooledAudio;
+
+    /// <summary>Hands the events held since the last call to the reader (receive loop only), waking it once.</summary>
+    internal void PublishHeld()
+    {
+        lock (_gate)
+        {
+            PublishHeldLocked();
         }
     }
 
@@ -492,9 +538,12 @@ public sealed class TtsContext : IAsyncDisposable
         }
     }
 
-    private async IAsyncEnumerable<TtsEvent> ReadCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TtsEvent> ReadCoreAsync(bool pooledAudio, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ChannelReader<TtsEvent> reader = _events.Reader;
+        TtsChunkEvent? lent = null;
+        try
+        {
         while (true)
         {
             bool more;
@@ -520,9 +569,19 @@ public sealed class TtsContext : IAsyncDisposable
 
             while (reader.TryRead(out TtsEvent? value))
             {
+                lent?.ReturnAudio();
+                lent = null;
                 if (value is TtsChunkEvent chunk)
                 {
                     Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
+                    if (pooledAudio)
+                    {
+                        lent = chunk;
+                    }
+                    else
+                    {
+                        chunk.OwnAudio();
+                    }
                 }
 
                 yield return value;
@@ -531,6 +590,12 @@ public sealed class TtsContext : IAsyncDisposable
                     throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
                 }
             }
+        }
+
+        }
+        finally
+        {
+            lent?.ReturnAudio();
         }
 
         Exception? failure;
@@ -693,6 +758,28 @@ public sealed class TtsContext : IAsyncDisposable
         }
     }
 
+    private void EndOnLastEventLocked(CartesiaBufferOverflowException? overflow)
+    {
+        if (overflow is not null)
+        {
+            SendCancelLocked();
+        }
+
+        EndLocked(overflow is null ? TtsContextState.Done : TtsContextState.Failed, overflow);
+    }
+
+    private void PublishHeldLocked()
+    {
+        // An unbounded single-reader channel never refuses a write before it is completed, and writing under the
+        // lock only queues the reader's continuation (these contexts do not run it inline).
+        foreach (TtsEvent held in _held)
+        {
+            _events.Writer.TryWrite(held);
+        }
+
+        _held.Clear();
+    }
+
     private void EndLocked(TtsContextState state, Exception? failure)
     {
         _state = state;
@@ -706,8 +793,21 @@ public sealed class TtsContext : IAsyncDisposable
         }
         else
         {
+            if (state != TtsContextState.Cancelled)
+            {
+                // Events held for a burst are still the reader's (a cancelled context's are discarded).
+                PublishHeldLocked();
+            }
+
+            foreach (TtsEvent dropped in _held)
+            {
+                (dropped as TtsChunkEvent)?.ReturnAudio();
+            }
+
+            _held.Clear();
             _events.Writer.TryComplete();
         }
+
         foreach (TaskCompletionSource<int> waiter in _flushWaiters.Values)
         {
             if (failure is not null)

@@ -16,6 +16,10 @@ namespace Cartesia.Tts;
 internal sealed class TtsSocketConnection
 {
     private const int RetiredIdsKept = 4096;
+
+    // How long events may be held for a burst while frames keep arriving (they are handed over at once as soon as
+    // the socket has nothing more ready): long enough for many frames per reader wake-up, far below audible.
+    private static readonly long MaxHoldTicks = Stopwatch.Frequency / 1000;
     private readonly ClientWebSocket _socket;
     private readonly WebSocketSender _sender;
     private readonly ILogger _logger;
@@ -23,6 +27,7 @@ internal sealed class TtsSocketConnection
     private readonly Dictionary<string, TtsContext> _contexts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TtsContext>.AlternateLookup<ReadOnlySpan<char>> _contextsByChars;
     private readonly TtsEventParser.ContextIdLookup _knownContextIds;
+    private readonly Func<bool> _rentAudio;
     private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
     private readonly Queue<string> _retiredOrder = new();
     private readonly Task _receiveLoop;
@@ -32,6 +37,10 @@ internal sealed class TtsSocketConnection
     // The context the parser found for the frame being dispatched (receive loop only).
     private TtsContext? _resolved;
 
+    // Contexts holding events not yet handed to their readers, and since when (receive loop only).
+    private readonly List<TtsContext> _holding = [];
+    private long _holdingSince;
+
     private TtsSocketConnection(ClientWebSocket socket, ILogger logger, int generation)
     {
         _socket = socket;
@@ -40,6 +49,7 @@ internal sealed class TtsSocketConnection
         _sender = new WebSocketSender(socket);
         _contextsByChars = _contexts.GetAlternateLookup<ReadOnlySpan<char>>();
         _knownContextIds = LookupContextId;
+        _rentAudio = () => _resolved?.ReadsPooledAudio == true;
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
@@ -148,7 +158,14 @@ internal sealed class TtsSocketConnection
         {
             while (true)
             {
-                WebSocketMessage message = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                ValueTask<WebSocketMessage> read = reader.ReadAsync(CancellationToken.None);
+                if (_holding.Count > 0 && (!read.IsCompleted || Stopwatch.GetTimestamp() - _holdingSince >= MaxHoldTicks))
+                {
+                    // The burst is over (nothing more is ready), or it has lasted long enough: wake the readers.
+                    PublishHeld();
+                }
+
+                WebSocketMessage message = await read.ConfigureAwait(false);
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
                 if (message.IsClose)
                 {
@@ -173,8 +190,19 @@ internal sealed class TtsSocketConnection
         }
         finally
         {
+            PublishHeld();
             OnClosed(closeStatus, closeDescription, failure);
         }
+    }
+
+    private void PublishHeld()
+    {
+        foreach (TtsContext context in _holding)
+        {
+            context.PublishHeld();
+        }
+
+        _holding.Clear();
     }
 
     private void Dispatch(ReadOnlySpan<byte> json)
@@ -183,7 +211,7 @@ internal sealed class TtsSocketConnection
         _resolved = null;
         try
         {
-            value = TtsEventParser.Parse(json, knownContextIds: _knownContextIds);
+            value = TtsEventParser.Parse(json, knownContextIds: _knownContextIds, rentAudio: _rentAudio);
         }
         catch (JsonException ex)
         {
@@ -193,6 +221,7 @@ internal sealed class TtsSocketConnection
 
         if (value.ContextId is not { } contextId)
         {
+            (value as TtsChunkEvent)?.ReturnAudio();
             if (value is TtsErrorEvent error)
             {
                 // An error for the whole connection: every context on it is affected.
@@ -218,14 +247,24 @@ internal sealed class TtsSocketConnection
 
         if (context is not null)
         {
-            context.OnEvent(value);
+            if (context.OnEvent(value))
+            {
+                if (_holding.Count == 0)
+                {
+                    _holdingSince = Stopwatch.GetTimestamp();
+                }
+
+                _holding.Add(context);
+            }
         }
         else if (retired)
         {
+            (value as TtsChunkEvent)?.ReturnAudio();
             Log.LateEvent(_logger, value.Type, contextId);
         }
         else
         {
+            (value as TtsChunkEvent)?.ReturnAudio();
             Log.Unroutable(_logger, value.Type, contextId);
         }
     }
