@@ -544,54 +544,53 @@ public sealed class TtsContext : IAsyncDisposable
         TtsChunkEvent? lent = null;
         try
         {
-        while (true)
-        {
-            bool more;
-            try
+            while (true)
             {
-                more = await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await CancelAsync(CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
-
-            if (_cancelled)
-            {
-                throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
-            while (reader.TryRead(out TtsEvent? value))
-            {
-                lent?.ReturnAudio();
-                lent = null;
-                if (value is TtsChunkEvent chunk)
+                bool more;
+                try
                 {
-                    Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
-                    if (pooledAudio)
-                    {
-                        lent = chunk;
-                    }
-                    else
-                    {
-                        chunk.OwnAudio();
-                    }
+                    more = await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await CancelAsync(CancellationToken.None).ConfigureAwait(false);
+                    throw;
                 }
 
-                yield return value;
                 if (_cancelled)
                 {
                     throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
                 }
-            }
-        }
 
+                if (!more)
+                {
+                    break;
+                }
+
+                while (reader.TryRead(out TtsEvent? value))
+                {
+                    lent?.ReturnAudio();
+                    lent = null;
+                    if (value is TtsChunkEvent chunk)
+                    {
+                        Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
+                        if (pooledAudio)
+                        {
+                            lent = chunk;
+                        }
+                        else
+                        {
+                            chunk.OwnAudio();
+                        }
+                    }
+
+                    yield return value;
+                    if (_cancelled)
+                    {
+                        throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
+                    }
+                }
+            }
         }
         finally
         {
