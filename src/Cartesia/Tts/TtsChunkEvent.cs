@@ -32,7 +32,7 @@ public sealed class TtsChunkEvent : TtsEvent
             _audio.Span.CopyTo(own);
             _audio = own;
             RentedAudio = null;
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            AudioBufferPool.Instance.Return(rented);
         }
     }
 
@@ -43,7 +43,7 @@ public sealed class TtsChunkEvent : TtsEvent
         if (RentedAudio is { } rented)
         {
             RentedAudio = null;
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            AudioBufferPool.Instance.Return(rented);
         }
     }
 

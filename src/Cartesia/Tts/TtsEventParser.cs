@@ -26,7 +26,7 @@ internal static class TtsEventParser
     /// <exception cref="JsonException">The payload is not a valid event object.</exception>
     /// <param name="rentAudio">
     /// Asked once the whole object was read (so after the context id, wherever it is in the object): whether to decode
-    /// the audio into an array rented from <see cref="ArrayPool{T}.Shared"/> (see <see cref="TtsChunkEvent.RentedAudio"/>).
+    /// the audio into an array rented from <see cref="AudioBufferPool"/> (see <see cref="TtsChunkEvent.RentedAudio"/>).
     /// </param>
     public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null, ContextIdLookup? knownContextIds = null, Func<bool>? rentAudio = null)
     {
@@ -168,7 +168,7 @@ internal static class TtsEventParser
         int length = base64.Length % 4 == 0 ? base64.Length / 4 * 3 - padding : -1;
         if (length >= 0)
         {
-            byte[] audio = rent ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+            byte[] audio = rent ? AudioBufferPool.Instance.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
             if (Base64.DecodeFromUtf8(base64, audio, out _, out int written) == OperationStatus.Done && written == length)
             {
                 return (audio, length);
@@ -176,7 +176,7 @@ internal static class TtsEventParser
 
             if (rent)
             {
-                ArrayPool<byte>.Shared.Return(audio);
+                AudioBufferPool.Instance.Return(audio);
             }
         }
 

@@ -289,7 +289,7 @@ public sealed class TtsContext : IAsyncDisposable
 
     /// <summary>
     /// The context's events, like <see cref="ReadEventsAsync"/>, with no allocation for audio: the audio of each
-    /// <see cref="TtsChunkEvent"/> is decoded into a buffer rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>,
+    /// <see cref="TtsChunkEvent"/> is decoded into a buffer rented from a pool the SDK keeps for chunk audio,
     /// which is valid only until the loop moves to the next event (or ends) and then goes back to the pool for
     /// the next chunk. Use the audio inside the loop body (write it, play it, copy it); to keep it, copy it
     /// (<c>chunk.Audio.ToArray()</c>). A chunk event that was moved past has empty <see cref="TtsChunkEvent.Audio"/>,
