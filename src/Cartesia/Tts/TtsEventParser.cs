@@ -23,12 +23,9 @@ internal static class TtsEventParser
     /// <param name="json">The event's JSON object.</param>
     /// <param name="sseEventName">The SSE <c>event:</c> name, used only when the JSON has no type.</param>
     /// <param name="knownContextIds">Returns the known string of a context id, so it is not allocated per event.</param>
+    /// <param name="rentAudio">Decode chunk audio into an array rented from <see cref="AudioBufferPool"/> (see <see cref="TtsChunkEvent.RentedAudio"/>).</param>
     /// <exception cref="JsonException">The payload is not a valid event object.</exception>
-    /// <param name="rentAudio">
-    /// Asked once the whole object was read (so after the context id, wherever it is in the object): whether to decode
-    /// the audio into an array rented from <see cref="AudioBufferPool"/> (see <see cref="TtsChunkEvent.RentedAudio"/>).
-    /// </param>
-    public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null, ContextIdLookup? knownContextIds = null, Func<bool>? rentAudio = null)
+    public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null, ContextIdLookup? knownContextIds = null, bool rentAudio = false)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -41,7 +38,7 @@ internal static class TtsEventParser
         int? statusCode = null;
         bool done = false;
         byte[]? audio = null;
-        ReadOnlySpan<byte> base64 = default; // plain base64 still to decode, once the destination is known
+        ReadOnlySpan<byte> base64 = default; // plain base64, decoded once the frame is known to be a chunk
         bool rented = false;
         double? stepTime = null;
         int? flushId = null;
@@ -140,7 +137,7 @@ internal static class TtsEventParser
         int audioLength = audio?.Length ?? 0;
         if (audio is null && type == "chunk")
         {
-            rented = base64.Length > 0 && rentAudio?.Invoke() == true;
+            rented = rentAudio && base64.Length > 0;
             (audio, audioLength) = DecodeBase64(base64, rented);
         }
 

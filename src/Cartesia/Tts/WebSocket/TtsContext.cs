@@ -52,7 +52,6 @@ public sealed class TtsContext : IAsyncDisposable
     private long _firstSendTimestamp;
     private long _firstChunkTimestamp;
     private int _readerStarted;
-    private volatile bool _readsPooledAudio;
     private bool _timestampsReceived;
     private Activity? _activity;
     private AudioStreamTelemetry? _audioTelemetry;
@@ -307,7 +306,6 @@ public sealed class TtsContext : IAsyncDisposable
             throw new InvalidOperationException($"The events of context '{ContextId}' are already being read; they can be read once.");
         }
 
-        _readsPooledAudio = pooledAudio;
         return ReadCoreAsync(pooledAudio, cancellationToken);
     }
 
@@ -486,9 +484,6 @@ public sealed class TtsContext : IAsyncDisposable
 
         return false;
     }
-
-    /// <summary>Whether the reader borrows pooled audio buffers (the receive loop then decodes into rented arrays).</summary>
-    internal bool ReadsPooledAudio => _readsPooledAudio;
 
     /// <summary>Hands the events held since the last call to the reader (receive loop only), waking it once.</summary>
     internal void PublishHeld()

@@ -27,7 +27,6 @@ internal sealed class TtsSocketConnection
     private readonly Dictionary<string, TtsContext> _contexts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TtsContext>.AlternateLookup<ReadOnlySpan<char>> _contextsByChars;
     private readonly TtsEventParser.ContextIdLookup _knownContextIds;
-    private readonly Func<bool> _rentAudio;
     private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
     private readonly Queue<string> _retiredOrder = new();
     private readonly Task _receiveLoop;
@@ -49,7 +48,6 @@ internal sealed class TtsSocketConnection
         _sender = new WebSocketSender(socket);
         _contextsByChars = _contexts.GetAlternateLookup<ReadOnlySpan<char>>();
         _knownContextIds = LookupContextId;
-        _rentAudio = () => _resolved?.ReadsPooledAudio == true;
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
@@ -211,7 +209,9 @@ internal sealed class TtsSocketConnection
         _resolved = null;
         try
         {
-            value = TtsEventParser.Parse(json, knownContextIds: _knownContextIds, rentAudio: _rentAudio);
+            // Audio goes into pooled arrays: a pooled reader borrows them, any other reader copies its chunk out as it
+            // reads it, so what waits in the queues is never fresh garbage for the collector to promote.
+            value = TtsEventParser.Parse(json, knownContextIds: _knownContextIds, rentAudio: true);
         }
         catch (JsonException ex)
         {

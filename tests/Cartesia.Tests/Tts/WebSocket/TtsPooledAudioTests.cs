@@ -8,7 +8,7 @@ namespace Cartesia.Tests.Tts.WebSocket;
 
 /// <summary>
 /// The receive loop decodes audio into pooled buffers: <see cref="TtsContext.ReadPooledEventsAsync"/> lends them
-/// for one loop iteration, <see cref="TtsContext.ReadEventsAsync"/> gives each chunk an array of its own; events
+/// for one loop iteration, <see cref="TtsContext.ReadEventsAsync"/> copies each chunk into an array of its own; events
 /// held for a burst of frames reach their readers however the socket ends.
 /// </summary>
 public class TtsPooledAudioTests
@@ -58,7 +58,7 @@ public class TtsPooledAudioTests
         await using TtsWebSocket socket = await client.Tts.ConnectAsync();
         TtsContext owned = socket.CreateContext(Requests.Context("owned"));
         TtsContext pooled = socket.CreateContext(Requests.Context("pooled"));
-        IAsyncEnumerable<TtsEvent> pooledEvents = pooled.ReadPooledEventsAsync(); // before any audio: all of it is decoded into rented arrays
+        IAsyncEnumerable<TtsEvent> pooledEvents = pooled.ReadPooledEventsAsync();
         foreach (TtsContext context in new[] { owned, pooled })
         {
             await context.SendAsync(Sentence);
