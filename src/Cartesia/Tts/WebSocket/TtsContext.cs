@@ -400,7 +400,7 @@ public sealed class TtsContext : IAsyncDisposable
     /// </summary>
     internal bool OnEvent(TtsEvent value)
     {
-        bool done = false;
+        bool done = false, firstChunk = false;
         CartesiaBufferOverflowException? overflow = null;
         lock (_gate)
         {
@@ -417,6 +417,7 @@ public sealed class TtsContext : IAsyncDisposable
                     if (_firstChunkTimestamp == 0)
                     {
                         _firstChunkTimestamp = Stopwatch.GetTimestamp();
+                        firstChunk = true;
                     }
 
                     _chunks++;
@@ -457,9 +458,19 @@ public sealed class TtsContext : IAsyncDisposable
             if (!_deliverInline)
             {
                 _held.Add(value);
-                if (!done && overflow is null)
+                if (firstChunk)
+                {
+                    // Time to first audio is what a voice agent feels: the first chunk is never held for a burst.
+                    PublishHeldLocked();
+                }
+                else if (!done && overflow is null)
                 {
                     return _held.Count == 1;
+                }
+
+                if (!done && overflow is null)
+                {
+                    return false;
                 }
 
                 // The last event: everything held is published as the context ends.
