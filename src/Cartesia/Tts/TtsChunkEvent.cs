@@ -11,28 +11,20 @@ public sealed class TtsChunkEvent : TtsEvent
     }
 
     private ReadOnlyMemory<byte> _audio;
+    private byte[]? _rentedAudio;
 
-    /// <summary>The pooled array the audio was decoded into (WebSocket receive), until it is given back or copied out.</summary>
-    internal byte[]? RentedAudio { get; private set; }
-
-    /// <summary>The event carrying audio decoded into a rented array.</summary>
-    internal static TtsChunkEvent WithRentedAudio(TtsChunkEvent chunk, byte[] rented, int length)
-    {
-        chunk._audio = rented.AsMemory(0, length);
-        chunk.RentedAudio = rented;
-        return chunk;
-    }
+    /// <summary>The pooled array <see cref="Audio"/> lies in (WebSocket receive), until it is given back or copied out.</summary>
+    internal byte[]? RentedAudio { get => _rentedAudio; init => _rentedAudio = value; }
 
     /// <summary>Gives the rented array back to the pool, leaving the audio in an array of its own (a copy).</summary>
     internal void OwnAudio()
     {
-        if (RentedAudio is { } rented)
+        if (_rentedAudio is not null)
         {
             byte[] own = GC.AllocateUninitializedArray<byte>(_audio.Length);
             _audio.Span.CopyTo(own);
             _audio = own;
-            RentedAudio = null;
-            AudioBufferPool.Instance.Return(rented);
+            GiveBackRentedAudio();
         }
     }
 
@@ -40,9 +32,14 @@ public sealed class TtsChunkEvent : TtsEvent
     internal void ReturnAudio()
     {
         _audio = ReadOnlyMemory<byte>.Empty;
-        if (RentedAudio is { } rented)
+        GiveBackRentedAudio();
+    }
+
+    private void GiveBackRentedAudio()
+    {
+        if (_rentedAudio is { } rented)
         {
-            RentedAudio = null;
+            _rentedAudio = null;
             AudioBufferPool.Instance.Return(rented);
         }
     }

@@ -143,8 +143,7 @@ internal static class TtsEventParser
 
         return type switch
         {
-            "chunk" when rented => TtsChunkEvent.WithRentedAudio(new TtsChunkEvent { StepTime = stepTime, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra }, audio!, audioLength),
-            "chunk" => new TtsChunkEvent { Audio = audio ?? [], StepTime = stepTime, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
+            "chunk" => new TtsChunkEvent { Audio = audio.AsMemory(0, audioLength), RentedAudio = rented ? audio : null, StepTime = stepTime, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "timestamps" when phonemes is null || words is not null => new TtsTimestampsEvent { WordTimestamps = words, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "phoneme_timestamps" or "timestamps" => new TtsPhonemeTimestampsEvent { PhonemeTimestamps = phonemes, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "flush_done" => new TtsFlushDoneEvent { FlushId = flushId, FlushDone = flushDone, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },

@@ -458,24 +458,21 @@ public sealed class TtsContext : IAsyncDisposable
             if (!_deliverInline)
             {
                 _held.Add(value);
+                if (done || overflow is not null)
+                {
+                    // The last event: everything held is published as the context ends.
+                    EndOnLastEventLocked(overflow);
+                    return false;
+                }
+
                 if (firstChunk)
                 {
                     // Time to first audio is what a voice agent feels: the first chunk is never held for a burst.
                     PublishHeldLocked();
-                }
-                else if (!done && overflow is null)
-                {
-                    return _held.Count == 1;
-                }
-
-                if (!done && overflow is null)
-                {
                     return false;
                 }
 
-                // The last event: everything held is published as the context ends.
-                EndOnLastEventLocked(overflow);
-                return false;
+                return _held.Count == 1;
             }
         }
 
@@ -800,16 +797,20 @@ public sealed class TtsContext : IAsyncDisposable
         {
             if (state != TtsContextState.Cancelled)
             {
-                // Events held for a burst are still the reader's (a cancelled context's are discarded).
+                // Events held for a burst are still the reader's.
                 PublishHeldLocked();
             }
-
-            foreach (TtsEvent dropped in _held)
+            else
             {
-                (dropped as TtsChunkEvent)?.ReturnAudio();
+                // A cancelled context's are discarded.
+                foreach (TtsEvent dropped in _held)
+                {
+                    (dropped as TtsChunkEvent)?.ReturnAudio();
+                }
+
+                _held.Clear();
             }
 
-            _held.Clear();
             _events.Writer.TryComplete();
         }
 

@@ -257,15 +257,17 @@ internal sealed class TtsSocketConnection
                 _holding.Add(context);
             }
         }
-        else if (retired)
-        {
-            (value as TtsChunkEvent)?.ReturnAudio();
-            Log.LateEvent(_logger, value.Type, contextId);
-        }
         else
         {
             (value as TtsChunkEvent)?.ReturnAudio();
-            Log.Unroutable(_logger, value.Type, contextId);
+            if (retired)
+            {
+                Log.LateEvent(_logger, value.Type, contextId);
+            }
+            else
+            {
+                Log.Unroutable(_logger, value.Type, contextId);
+            }
         }
     }
 
