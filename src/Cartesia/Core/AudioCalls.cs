@@ -1,4 +1,5 @@
 using System.Text;
+using Cartesia.Core.Diagnostics;
 using Cartesia.Core.Http;
 using Cartesia.Core.Sse;
 
@@ -7,14 +8,17 @@ namespace Cartesia.Core;
 /// <summary>Sending requests whose answer is streamed audio or an event stream (voice changer, infill, call audio).</summary>
 internal static class AudioCalls
 {
-    /// <summary>Sends the request and opens its audio body as it starts arriving.</summary>
-    public static async ValueTask<AudioResponse> SendForAudioAsync(this ClientCore core, PipelineRequest request, Func<ResponseBodyStream, ValueTask<(Stream Audio, AudioOutputFormat Format)>> open, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request and opens its audio body as it starts arriving; <c>telemetry</c>, when the caller knows the
+    /// format up front, records the time to first audio and the audio's duration.
+    /// </summary>
+    public static async ValueTask<AudioResponse> SendForAudioAsync(this ClientCore core, PipelineRequest request, Func<ResponseBodyStream, ValueTask<(Stream Audio, AudioOutputFormat Format)>> open, bool async, CancellationToken cancellationToken, AudioStreamTelemetry? telemetry = null)
     {
         PipelineResponse response = await core.Pipeline.SendAsync(request, async, cancellationToken).ConfigureAwait(false);
         try
         {
             await RejectTextAsync(response, request, async, cancellationToken).ConfigureAwait(false);
-            ResponseBodyStream body = await ResponseBodyStream.OpenAsync(response, core.Settings.StreamIdleTimeout, $"audio stream of {request.Method} {request.PathAndQuery}", async, cancellationToken).ConfigureAwait(false);
+            ResponseBodyStream body = await ResponseBodyStream.OpenAsync(response, core.Settings.StreamIdleTimeout, $"audio stream of {request.Method} {request.PathAndQuery}", async, cancellationToken, telemetry).ConfigureAwait(false);
             try
             {
                 (Stream audio, AudioOutputFormat format) = await open(body).ConfigureAwait(false);
@@ -33,8 +37,11 @@ internal static class AudioCalls
         }
     }
 
-    /// <summary>Sends the request and opens its body as a Server-Sent Events session.</summary>
-    public static async ValueTask<SseSession<TEvent>> SendForEventsAsync<TEvent>(this ClientCore core, PipelineRequest request, SseProtocol<TEvent> protocol, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request and opens its body as a Server-Sent Events session; <c>telemetry</c> records the time to
+    /// first audio and the duration of the events' audio.
+    /// </summary>
+    public static async ValueTask<SseSession<TEvent>> SendForEventsAsync<TEvent>(this ClientCore core, PipelineRequest request, SseProtocol<TEvent> protocol, bool async, CancellationToken cancellationToken, AudioStreamTelemetry? telemetry = null)
         where TEvent : class
     {
         PipelineResponse response = await core.Pipeline.SendAsync(request, async, cancellationToken).ConfigureAwait(false);
@@ -48,7 +55,7 @@ internal static class AudioCalls
             }
 
             ResponseBodyStream body = await ResponseBodyStream.OpenAsync(response, core.Settings.StreamIdleTimeout, $"event stream of {request.Method} {request.PathAndQuery}", async, cancellationToken).ConfigureAwait(false);
-            return new SseSession<TEvent>(protocol, body, request.Operation, core.HttpLogger);
+            return new SseSession<TEvent>(protocol, body, request.Operation, core.HttpLogger, telemetry);
         }
         catch
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Cartesia.Core.Diagnostics;
 using Cartesia.Core;
 using Cartesia.Core.Http;
@@ -92,21 +91,8 @@ public class TtsClient
         TtsRequestValidator.Validate(request, TtsRequestValidator.Transport.Bytes, _core.Settings.ApiVersion, nameof(request));
         _core.WarnIfSunset(request.ModelId);
         PipelineRequest pipelineRequest = GenerationRequest("/tts/bytes", "tts.generate", JsonBody.Create(request, _core.Json.TtsRequest), "*/*");
-        long started = Stopwatch.GetTimestamp();
-
-        PipelineResponse response = await _core.Pipeline.SendAsync(pipelineRequest, async, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await RejectNonAudioAsync(response, pipelineRequest, async, cancellationToken).ConfigureAwait(false);
-            var telemetry = new AudioStreamTelemetry(pipelineRequest.Operation, request.OutputFormat, request.ModelId.Value, started);
-            ResponseBodyStream audio = await ResponseBodyStream.OpenAsync(response, _core.Settings.StreamIdleTimeout, "audio stream of POST /tts/bytes", async, cancellationToken, telemetry).ConfigureAwait(false);
-            return new AudioResponse(audio, request.OutputFormat, response.Info);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+        var telemetry = new AudioStreamTelemetry(pipelineRequest.Operation, request.OutputFormat, request.ModelId.Value, Stopwatch.GetTimestamp());
+        return await _core.SendForAudioAsync(pipelineRequest, body => new ValueTask<(Stream, AudioOutputFormat)>((body, request.OutputFormat)), async, cancellationToken, telemetry).ConfigureAwait(false);
     }
 
     private Func<bool, CancellationToken, ValueTask<SseSession<TtsEvent>>> PrepareSse(TtsSseRequest request)
@@ -123,24 +109,7 @@ public class TtsClient
         return async (async, cancellationToken) =>
         {
             var telemetry = new AudioStreamTelemetry(pipelineRequest.Operation, request.OutputFormat, request.ModelId.Value, Stopwatch.GetTimestamp());
-            PipelineResponse response = await _core.Pipeline.SendAsync(pipelineRequest, async, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                string? mediaType = response.MediaType;
-                if (mediaType is not null && mediaType != "text/event-stream")
-                {
-                    await RejectNonAudioAsync(response, pipelineRequest, async, cancellationToken).ConfigureAwait(false);
-                    throw new CartesiaProtocolException($"POST /tts/sse answered with {mediaType} instead of text/event-stream.");
-                }
-
-                ResponseBodyStream body = await ResponseBodyStream.OpenAsync(response, _core.Settings.StreamIdleTimeout, "event stream of POST /tts/sse", async, cancellationToken).ConfigureAwait(false);
-                return new SseSession<TtsEvent>(TtsSseProtocol.Instance, body, "tts.generate_sse", _core.HttpLogger, telemetry);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
+            return await _core.SendForEventsAsync(pipelineRequest, TtsSseProtocol.Instance, async, cancellationToken, telemetry).ConfigureAwait(false);
         };
     }
 
@@ -155,30 +124,4 @@ public class TtsClient
         Kind = OperationKind.Generation,
         StreamResponse = true,
     };
-
-    /// <summary>
-    /// A successful status with a JSON or text body is an error message, never audio: it is reported, not
-    /// handed over as sound.
-    /// </summary>
-    private static async ValueTask RejectNonAudioAsync(PipelineResponse response, PipelineRequest request, bool async, CancellationToken cancellationToken)
-    {
-        string? mediaType = response.MediaType;
-        bool textual = mediaType is not null
-            && (mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-                || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-        if (!textual || mediaType == "text/event-stream")
-        {
-            return;
-        }
-
-        string body = async
-            ? await response.Message.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)
-            : new StreamReader(response.Message.Content.ReadAsStream(cancellationToken), Encoding.UTF8).ReadToEnd();
-        string excerpt = body.Length > 300 ? body[..300] + "…" : body;
-        throw new CartesiaProtocolException($"{request.Method} {request.PathAndQuery} answered {response.Info.StatusCode} with {mediaType} instead of audio: {excerpt}")
-        {
-            Payload = excerpt,
-        };
-    }
 }
