@@ -1,10 +1,10 @@
-using System.Buffers;
 using System.Net.WebSockets;
+using Cartesia.Core;
 
 namespace Cartesia.Stt;
 
 /// <summary>
-/// A message waiting in a session's send queue: audio frames stay binary (in pooled buffers) and commands text,
+/// A message waiting in a session's send queue: audio frames stay binary (in arrays of <see cref="AudioBufferPool"/>) and commands text,
 /// so a message replayed after a reconnect goes out exactly as it was queued.
 /// </summary>
 internal sealed class SttOutgoing
@@ -31,19 +31,19 @@ internal sealed class SttOutgoing
 
     public ReadOnlyMemory<byte> Payload => (_buffer ?? throw new ObjectDisposedException(nameof(SttOutgoing))).AsMemory(0, Length);
 
-    /// <summary>An audio frame in a pooled buffer, which the message now owns.</summary>
+    /// <summary>An audio frame in an array rented from <see cref="AudioBufferPool"/>, which the message now owns.</summary>
     public static SttOutgoing Audio(byte[] pooledBuffer, int length) => new(pooledBuffer, length, SttOutgoingKind.Audio, pooled: true);
 
     /// <summary>A text command.</summary>
     public static SttOutgoing Command(SttOutgoingKind kind, byte[] utf8) => new(utf8, utf8.Length, kind, pooled: false);
 
-    /// <summary>Returns a pooled buffer (once); the message must not be sent afterwards.</summary>
+    /// <summary>Returns an audio frame's array to the pool (once); the message must not be sent afterwards.</summary>
     public void Release()
     {
         byte[]? buffer = Interlocked.Exchange(ref _buffer, null);
         if (_pooled && buffer is not null)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            AudioBufferPool.Instance.Return(buffer);
         }
     }
 }

@@ -63,8 +63,9 @@ internal sealed class SttSessionCore : IAsyncDisposable
     private readonly CancellationTokenSource _lifetime = new();
 
     private long _queuedBytes;
-    private TaskCompletionSource _wake = NewSignal();
-    private TaskCompletionSource _room = NewSignal();
+    private readonly LockedSignal _wake = new(); // the pump: something was queued, or the session is stopping
+    private readonly LockedSignal _room = new(); // pushers: something left the queue
+    private readonly List<SttOutgoing> _pushed = []; // one push's messages, reused under the push lock
     private SttOutgoing? _lastConfig;
     private byte[]? _frame;
     private int _frameFill;
@@ -164,11 +165,12 @@ internal sealed class SttSessionCore : IAsyncDisposable
             await WaitForRoomAsync(whole, cancellationToken).ConfigureAwait(false);
 
             // From here on nothing waits: the push is applied whole.
-            List<SttOutgoing> frames = Frame(audio.Span);
-            Enqueue(frames);
+            Frame(audio.Span, _pushed);
+            Enqueue(_pushed);
         }
         finally
         {
+            _pushed.Clear();
             _pushLock.Release();
         }
     }
@@ -356,15 +358,6 @@ internal sealed class SttSessionCore : IAsyncDisposable
 
     // ---------------------------------------------------------------- queue
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private static void Signal(ref TaskCompletionSource signal)
-    {
-        TaskCompletionSource previous = signal;
-        signal = NewSignal();
-        previous.TrySetResult();
-    }
-
     private void ThrowIfNotAccepting()
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, _turns ? typeof(SttTurnsSession) : typeof(SttSession));
@@ -408,20 +401,19 @@ internal sealed class SttSessionCore : IAsyncDisposable
     }
 
     /// <summary>Cuts audio into whole frames (the remainder stays for the next push or the next command).</summary>
-    private List<SttOutgoing> Frame(ReadOnlySpan<byte> audio)
+    private void Frame(ReadOnlySpan<byte> audio, List<SttOutgoing> frames)
     {
-        var frames = new List<SttOutgoing>();
         if (_frameBytes is not int size)
         {
-            byte[] copy = ArrayPool<byte>.Shared.Rent(audio.Length);
+            byte[] copy = AudioBufferPool.Instance.Rent(audio.Length);
             audio.CopyTo(copy);
             frames.Add(SttOutgoing.Audio(copy, audio.Length));
-            return frames;
+            return;
         }
 
         while (!audio.IsEmpty)
         {
-            _frame ??= ArrayPool<byte>.Shared.Rent(size);
+            _frame ??= AudioBufferPool.Instance.Rent(size);
             int take = Math.Min(size - _frameFill, audio.Length);
             audio[..take].CopyTo(_frame.AsSpan(_frameFill));
             _frameFill += take;
@@ -433,8 +425,6 @@ internal sealed class SttSessionCore : IAsyncDisposable
                 _frameFill = 0;
             }
         }
-
-        return frames;
     }
 
     /// <summary>The partial frame, as a short last frame before a command (nothing when there is none).</summary>
@@ -473,7 +463,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
                 _queuedBytes += item.Length;
             }
 
-            Signal(ref _wake);
+            _wake.Set();
         }
     }
 
@@ -485,7 +475,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
         {
             ThrowIfNotAccepting();
             await WaitForRoomAsync(_frameFill + command.Length, cancellationToken).ConfigureAwait(false);
-            var items = new List<SttOutgoing>(2);
+            List<SttOutgoing> items = _pushed;
             TakeRemainder(items);
             items.Add(command);
             lock (_gate)
@@ -505,6 +495,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
         }
         finally
         {
+            _pushed.Clear();
             _pushLock.Release();
         }
     }
@@ -571,7 +562,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
             }
 
             connection = _connection;
-            Signal(ref _wake);
+            _wake.Set();
         }
 
         connection.Break();
@@ -665,7 +656,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
             }
 
             _queuedBytes -= item.Length;
-            Signal(ref _room);
+            _room.Set();
             if (connection != _connection)
             {
                 // Written to a connection replaced meanwhile: the new one never saw it.
@@ -678,7 +669,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
                 {
                     item.Node = _queue.AddFirst(item);
                     _queuedBytes += item.Length;
-                    Signal(ref _wake);
+                    _wake.Set();
                 }
 
                 return;
@@ -1052,7 +1043,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
                     PartialTranscriptDiscarded = discarded,
                     RequestId = next.RequestId,
                 };
-                Signal(ref _wake);
+                _wake.Set();
             }
 
             lost.Dispose();
@@ -1170,8 +1161,8 @@ internal sealed class SttSessionCore : IAsyncDisposable
             }
 
             connection = _connection;
-            Signal(ref _wake);
-            Signal(ref _room);
+            _wake.Set();
+            _room.Set();
         }
 
         SttLog.Ended(_logger, _operation, final is null ? "completed" : final.Message);

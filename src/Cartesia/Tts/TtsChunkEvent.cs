@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Cartesia.Core;
 
 namespace Cartesia.Tts;
 

@@ -39,6 +39,12 @@ internal sealed class WebSocketSender
     public async ValueTask SendAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
     {
         Outgoing item = EnqueueItem(payload, type);
+        if (item.Done.Task.IsCompleted)
+        {
+            await item.Done.Task.ConfigureAwait(false); // sent at once on this thread: nothing to cancel
+            return;
+        }
+
         using CancellationTokenRegistration registration = cancellationToken.Register(static s => ((Outgoing)s!).Cancel(), item);
         await item.Done.Task.ConfigureAwait(false);
     }
