@@ -52,6 +52,9 @@ internal sealed class Runner
 
     public List<string> Failures { get; } = [];
 
+    /// <summary>How long each transport is warmed up before the first measured round (a moment in a smoke run).</summary>
+    private TimeSpan WarmUpTime => _settings.Smoke ? TimeSpan.Zero : TimeSpan.FromSeconds(15);
+
     private bool HasNode => _settings.NodeDirectory is { } dir && File.Exists(Path.Combine(dir, "node_modules", "@cartesia", "cartesia-js", "package.json"));
 
     public async Task RunAllAsync()
@@ -61,15 +64,35 @@ internal sealed class Runner
             _notes.Add("TypeScript SDK skipped: bench/node has no node_modules (run npm ci there).");
         }
 
-        Console.Error.WriteLine($"== warm-up (JIT) against {_settings.BaseUri}");
+        // Warm-up until both ends run tier-1 code: the emulators were just started, and tiered compilation keeps
+        // recompiling hot methods (server and client alike) for several seconds of load; a round measured before that
+        // would rank the clients by who ran first.
+        Console.Error.WriteLine($"== warm-up (JIT, {WarmUpTime.TotalSeconds:0} s of each transport) against {_settings.BaseUri}{(_plainSettings is null ? "" : " and " + _plainSettings.BaseUri)}");
         await Guard("warm-up", async () =>
         {
-            await SetFirehoseAsync(50, _settings.ChunkBytes, 1 << 20);
-            for (int i = 0; i < 3; i++)
+            int chunks = _settings.Smoke ? 50 : 500;
+            await SetFirehoseAsync(chunks, _settings.ChunkBytes, 1 << 20);
+            foreach (string suffix in _plainSettings is null ? [""] : new[] { "", "-ws" })
             {
-                await DotnetClients.ThroughputSdkAsync(_client, 4, 50, _settings.ChunkBytes);
-                await DotnetClients.ThroughputRawAsync(_settings, _rawInvoker, 4, 50, _settings.ChunkBytes, discard: false);
-                await DotnetClients.ThroughputRawAsync(_settings, _rawInvoker, 4, 50, _settings.ChunkBytes, discard: true);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                do
+                {
+                    foreach (string client in new[] { "sdk", "pooled", "inline", "raw", "discard" })
+                    {
+                        (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client + suffix);
+                        foreach (int contexts in new[] { 1, 4 })
+                        {
+                            _ = name switch
+                            {
+                                "sdk" => await DotnetClients.ThroughputSdkAsync(sdk, contexts, chunks, _settings.ChunkBytes),
+                                "pooled" => await DotnetClients.ThroughputSdkAsync(sdk, contexts, chunks, _settings.ChunkBytes, pooled: true),
+                                "inline" => await DotnetClients.ThroughputSdkAsync(sdk, contexts, chunks, _settings.ChunkBytes, inline: true),
+                                _ => await DotnetClients.ThroughputRawAsync(settings, invoker, contexts, chunks, _settings.ChunkBytes, discard: name == "discard"),
+                            };
+                        }
+                    }
+                }
+                while (clock.Elapsed < WarmUpTime);
             }
 
             await SetFirehoseAsync(1, _settings.ChunkBytes, 1 << 20);
