@@ -65,4 +65,5 @@ echo "emulators at $url and $plain_url"
 
 json="$root/bench/results.json"
 [ "$smoke" = true ] && json="$work/results.json"
-"${harness[@]}" --url "$url" --cert "$work/emulator.pem" --plain-url "$plain_url" --json "$json" "${extra[@]}" "$@"
+"${harness[@]}" --url "$url" --cert "$work/emulator.pem" --plain-url "$plain_url" --server-pid "$emulator" --plain-server-pid "$plain" \
+  --json "$json" "${extra[@]}" "$@"

@@ -25,6 +25,9 @@ internal sealed class BenchSettings
 
     public string? NodeDirectory { get; init; }
 
+    /// <summary>The emulator's process id (--server-pid), to measure how busy the server was while a client ran.</summary>
+    public int? ServerPid { get; init; }
+
     public string? FirstAudioJit { get; init; }
 
     public string? FirstAudioAot { get; init; }

@@ -3,6 +3,7 @@
 // firehose mode, interleaving the clients round by round, and prints medians, ratios and the targets as a table
 // and JSON. Usage (bench/run.sh does all of it):
 //   Cartesia.Bench.Harness --url https://127.0.0.1:PORT/ [--cert emu.pem] [--plain-url http://127.0.0.1:PORT2/] [--smoke] [--rounds N] [--node bench/node]
+//       [--server-pid PID] [--plain-server-pid PID2] (the emulators' processes: their CPU use while each client runs)
 //       [--first-audio-jit FirstAudio.dll] [--first-audio-aot FirstAudio] [--json results.json]
 using System.Globalization;
 using System.Text;
@@ -33,6 +34,7 @@ var settings = new BenchSettings
     Smoke = flags.Contains("--smoke"),
     Rounds = int.Parse(options.GetValueOrDefault("--rounds") ?? (flags.Contains("--smoke") ? "1" : "5"), CultureInfo.InvariantCulture),
     NodeDirectory = options.GetValueOrDefault("--node") is { } node ? Path.GetFullPath(node) : null,
+    ServerPid = options.GetValueOrDefault("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
     FirstAudioJit = options.GetValueOrDefault("--first-audio-jit"),
     FirstAudioAot = options.GetValueOrDefault("--first-audio-aot"),
     Only = (options.GetValueOrDefault("--only") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
@@ -43,7 +45,10 @@ if (options.GetValueOrDefault("--child") == "bytes")
     return await ChildProcesses.BytesChildAsync(settings, options["--client"], options["--out"]);
 }
 
-var runner = new Runner(settings, options.GetValueOrDefault("--plain-url") is { } plain ? new Uri(plain) : null);
+var runner = new Runner(
+    settings,
+    options.GetValueOrDefault("--plain-url") is { } plain ? new Uri(plain) : null,
+    options.GetValueOrDefault("--plain-server-pid") is { } plainPid ? int.Parse(plainPid, CultureInfo.InvariantCulture) : null);
 await runner.RunAllAsync();
 string report = runner.Report();
 Console.WriteLine(report);

@@ -35,6 +35,30 @@ public class FirehoseTests
     }
 
     [Fact]
+    public async Task Chunks_carry_the_emulators_clock_when_they_were_sent()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions
+        {
+            Firehose = new EmulatorFirehose { ChunksPerContext = 50, ChunkBytes = 4000 },
+        });
+        using CartesiaClient client = emulator.CreateClient();
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+        double before = NowMicros();
+
+        TtsContext context = socket.CreateContext(Requests.Context());
+        await context.SendAsync("Anything.");
+        await context.CompleteAsync();
+        double[] stamps = [.. (await Speech.ReadAllAsync(context)).OfType<TtsChunkEvent>().Select(c => c.StepTime ?? double.NaN)];
+        double after = NowMicros();
+
+        Assert.Equal(50, stamps.Length);
+        Assert.All(stamps, t => Assert.InRange(t, before, after));
+        Assert.Equal(stamps.Order(), stamps);
+
+        static double NowMicros() => System.Diagnostics.Stopwatch.GetTimestamp() * (1_000_000.0 / System.Diagnostics.Stopwatch.Frequency);
+    }
+
+    [Fact]
     public async Task Bytes_streams_the_configured_length_and_can_be_switched_over_the_control_api()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
