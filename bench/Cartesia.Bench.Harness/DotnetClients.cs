@@ -109,50 +109,67 @@ internal static class DotnetClients
 
     // ---- (b) time from send to first audio ----
 
-    public static async Task<List<double>> FirstAudioSdkAsync(CartesiaClient client, int iterations)
+    /// <summary>
+    /// Send to first audio chunk, the SDK and the raw baseline alternating context by context over two sockets open
+    /// side by side, so both meet the same moments of a noisy machine (which blocks of a thousand each did not).
+    /// </summary>
+    public static async Task<(List<double> Raw, List<double> Sdk)> FirstAudioPairedAsync(CartesiaClient client, BenchSettings settings, HttpMessageInvoker invoker, int iterations)
     {
-        var micros = new List<double>(iterations);
+        var raw = new List<double>(iterations);
+        var sdk = new List<double>(iterations);
         await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+        await using RawTtsSocket rawSocket = await RawTtsSocket.ConnectAsync(settings, invoker);
         for (int i = 0; i < iterations; i++)
         {
-            TtsContext context = socket.CreateContext(ContextOptions());
-            IAsyncEnumerator<TtsEvent> events = context.ReadEventsAsync().GetAsyncEnumerator();
-            long t0 = Stopwatch.GetTimestamp();
-            await context.SendAsync("Hello.");
-            while (await events.MoveNextAsync() && events.Current is not TtsChunkEvent)
+            // Which goes first alternates too, so neither always follows the other's wake-ups.
+            if (i % 2 == 0)
             {
+                raw.Add(await FirstAudioRawOnceAsync(rawSocket));
+                sdk.Add(await FirstAudioSdkOnceAsync(socket));
             }
-
-            micros.Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
-            await context.CompleteAsync();
-            while (await events.MoveNextAsync())
+            else
             {
+                sdk.Add(await FirstAudioSdkOnceAsync(socket));
+                raw.Add(await FirstAudioRawOnceAsync(rawSocket));
             }
-
-            await events.DisposeAsync();
         }
 
+        return (raw, sdk);
+    }
+
+    private static async Task<double> FirstAudioSdkOnceAsync(TtsWebSocket socket)
+    {
+        TtsContext context = socket.CreateContext(ContextOptions());
+        IAsyncEnumerator<TtsEvent> events = context.ReadEventsAsync().GetAsyncEnumerator();
+        long t0 = Stopwatch.GetTimestamp();
+        await context.SendAsync("Hello.");
+        while (await events.MoveNextAsync() && events.Current is not TtsChunkEvent)
+        {
+        }
+
+        double micros = Stopwatch.GetElapsedTime(t0).TotalMicroseconds;
+        await context.CompleteAsync();
+        while (await events.MoveNextAsync())
+        {
+        }
+
+        await events.DisposeAsync();
         return micros;
     }
 
-    public static async Task<List<double>> FirstAudioRawAsync(BenchSettings settings, HttpMessageInvoker invoker, int iterations)
+    private static async Task<double> FirstAudioRawOnceAsync(RawTtsSocket socket)
     {
-        var micros = new List<double>(iterations);
-        await using RawTtsSocket socket = await RawTtsSocket.ConnectAsync(settings, invoker);
-        for (int i = 0; i < iterations; i++)
+        string id = NextId("ttfa");
+        long t0 = Stopwatch.GetTimestamp();
+        await socket.SendAsync(id, "Hello.", @continue: true);
+        while (await socket.ReadAsync() != RawKind.Chunk || !socket.ContextId.SequenceEqual(id))
         {
-            string id = NextId("ttfa");
-            long t0 = Stopwatch.GetTimestamp();
-            await socket.SendAsync(id, "Hello.", @continue: true);
-            while (await socket.ReadAsync() != RawKind.Chunk || !socket.ContextId.SequenceEqual(id))
-            {
-            }
+        }
 
-            micros.Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
-            await socket.SendAsync(id, string.Empty, @continue: false);
-            while (await socket.ReadAsync() != RawKind.Done)
-            {
-            }
+        double micros = Stopwatch.GetElapsedTime(t0).TotalMicroseconds;
+        await socket.SendAsync(id, string.Empty, @continue: false);
+        while (await socket.ReadAsync() != RawKind.Done)
+        {
         }
 
         return micros;
