@@ -656,7 +656,12 @@ internal sealed class SttSessionCore : IAsyncDisposable
             }
 
             _queuedBytes -= item.Length;
-            _room.Set();
+            if (_queuedBytes <= _maxQueuedBytes / 2)
+            {
+                // A pusher waiting for room wakes once the queue is down to half, not for every frame sent: one
+                // wake-up (and thread hop) per half a queue of audio instead of one per frame.
+                _room.Set();
+            }
             if (connection != _connection)
             {
                 // Written to a connection replaced meanwhile: the new one never saw it.
