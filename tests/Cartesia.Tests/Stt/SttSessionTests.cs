@@ -385,6 +385,32 @@ public class SttSessionTests
     }
 
     [Fact]
+    public async Task Pushes_into_a_full_queue_wait_for_room_and_go_on_as_it_drains_with_every_byte_in_order()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        SttStreamOptions options = SttAudio.Stream();
+        options.MaxQueuedBytes = 3 * 3200; // three frames: nearly every push waits for the queue to drain
+        const int Frames = 300;
+
+        await using SttSession session = await client.Stt.ConnectAsync(options);
+        Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
+        byte[] expected = new byte[Frames * 3200];
+        for (int i = 0; i < Frames; i++)
+        {
+            byte[] frame = new byte[3200];
+            Array.Fill(frame, (byte)(i % 251));
+            frame.CopyTo(expected, i * 3200);
+            await session.SendAudioAsync(frame).AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        await session.CompleteAsync();
+        await reading;
+
+        Assert.Equal(expected, emulator.Journal.For("/stt/websocket")[0].WebSocketMessages.Where(m => m.IsBinary).SelectMany(m => m.Data));
+    }
+
+    [Fact]
     public async Task Disposing_while_the_service_is_silent_is_prompt_and_ends_pending_calls()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
