@@ -6,7 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using Cartesia;
 using Cartesia.Tts;
 
-var handler = new SocketsHttpHandler();
+SocketsHttpHandler handler = CartesiaClient.CreateHttpHandler(); // as the client makes for itself, plus the test certificate
 if (Environment.GetEnvironmentVariable("CARTESIA_BENCH_CERT") is { Length: > 0 } pem)
 {
     string thumbprint = X509Certificate2.CreateFromPem(File.ReadAllText(pem)).Thumbprint;

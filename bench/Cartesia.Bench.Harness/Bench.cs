@@ -57,10 +57,15 @@ internal sealed class BenchSettings
 
     public int SttFrameBytes => 3200;
 
-    /// <summary>A handler that trusts the emulator's certificate (and what the system trusts).</summary>
-    public SocketsHttpHandler CreateHandler()
+    /// <summary>
+    /// A handler that trusts the emulator's certificate (and what the system trusts): for the SDK, the one it makes for
+    /// itself (<see cref="CartesiaClient.CreateHttpHandler"/>, as a user with an HttpClient of their own starts from);
+    /// for the raw clients, a bare <see cref="SocketsHttpHandler"/>.
+    /// </summary>
+    public SocketsHttpHandler CreateHandler(bool sdk = false)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        SocketsHttpHandler handler = sdk ? CartesiaClient.CreateHttpHandler() : new SocketsHttpHandler();
+        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(10);
         if (CertificatePath is { } path)
         {
             string thumbprint = X509Certificate2.CreateFromPem(File.ReadAllText(path)).Thumbprint;

@@ -16,7 +16,7 @@ internal static class ChildProcesses
     /// <summary>Child mode: one /tts/bytes response streamed to a file; prints throughput and peak memory as JSON.</summary>
     public static async Task<int> BytesChildAsync(BenchSettings settings, string client, string path)
     {
-        using var http = new HttpClient(settings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(settings.CreateHandler(sdk: client == "sdk")) { Timeout = Timeout.InfiniteTimeSpan };
         const string Body = "{\"model_id\":\"sonic-3\",\"transcript\":\"A long read.\",\"voice\":{\"mode\":\"id\",\"id\":\"" + BenchSettings.Voice + "\"},\"output_format\":{\"container\":\"raw\",\"encoding\":\"pcm_s16le\",\"sample_rate\":24000}}";
 
         // Warm-up (JIT, connection): the first 1 MiB of a response into a file, the same code path; then the measured one.

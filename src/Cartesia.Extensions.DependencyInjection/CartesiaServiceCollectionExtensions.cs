@@ -110,7 +110,7 @@ public static class CartesiaServiceCollectionExtensions
         // primary handler (DNS changes are picked up) rather than by the factory's handler rotation.
         IHttpClientBuilder http = services.AddHttpClient(httpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(CartesiaClient.CreateHttpHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         Func<IServiceProvider, object?, CartesiaClient> factory = (sp, _) =>

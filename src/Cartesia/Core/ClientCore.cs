@@ -71,13 +71,24 @@ internal sealed class ClientCore : IDisposable
         }
     }
 
-    private static SocketsHttpHandler CreateHandler(ClientSettings settings) => new()
+    private static SocketsHttpHandler CreateHandler(ClientSettings settings)
+    {
+        SocketsHttpHandler handler = NewHandler();
+        if (settings.Timeout != Timeout.InfiniteTimeSpan && settings.Timeout < handler.ConnectTimeout)
+        {
+            handler.ConnectTimeout = settings.Timeout;
+        }
+
+        return handler;
+    }
+
+    /// <summary>The handler behind <see cref="CartesiaClient.CreateHttpHandler"/> (see there).</summary>
+    public static SocketsHttpHandler NewHandler() => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectTimeout = settings.Timeout == Timeout.InfiniteTimeSpan || settings.Timeout > TimeSpan.FromSeconds(10)
-            ? TimeSpan.FromSeconds(10)
-            : settings.Timeout,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
         EnableMultipleHttp2Connections = true,
+        ConnectCallback = ReadBufferedStream.ConnectAsync,
     };
 }

@@ -39,14 +39,11 @@ public class TtsInlineDeliveryTests
         await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { DeliverEventsInline = true });
         TtsContext cancelled = socket.CreateContext(Requests.Context("inline-cancel"));
         TtsContext other = socket.CreateContext(Requests.Context("inline-other"));
-        await cancelled.SendAsync("This sentence is long enough to need several chunks of audio on the wire.");
-        await cancelled.CompleteAsync();
-        await other.SendAsync(Sentences[1]);
-        await other.CompleteAsync();
 
-        Task<List<TtsEvent>> otherEvents = Speech.ReadAllAsync(other);
+        // The reader waits before anything is sent, so each event runs its loop body on the receive loop as it
+        // arrives (a reader that starts late finds the whole context, done included, already queued).
         int chunks = 0;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        Task reading = Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (TtsEvent e in cancelled.ReadEventsAsync())
             {
@@ -55,7 +52,13 @@ public class TtsInlineDeliveryTests
                     await cancelled.CancelAsync(); // runs on the receive loop: must not deadlock or stall the socket
                 }
             }
-        }).WaitAsync(TimeSpan.FromSeconds(30));
+        });
+        Task<List<TtsEvent>> otherEvents = Speech.ReadAllAsync(other);
+        await cancelled.SendAsync("This sentence is long enough to need several chunks of audio on the wire.");
+        await cancelled.CompleteAsync();
+        await other.SendAsync(Sentences[1]);
+        await other.CompleteAsync();
+        await reading.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(Speech.WordsOf(Sentences[1]), Speech.Heard(await otherEvents.WaitAsync(TimeSpan.FromSeconds(30)), AudioEncoding.PcmS16LE, 8000));
         Assert.Equal(TtsContextState.Cancelled, cancelled.State);
