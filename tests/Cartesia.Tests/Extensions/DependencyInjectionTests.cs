@@ -51,6 +51,24 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public void The_factory_s_primary_handler_is_the_one_the_client_makes_for_itself()
+    {
+        var services = new ServiceCollection();
+        services.AddCartesia(o => o.ApiKey = "sk_car_test");
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        HttpMessageHandler handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(CartesiaServiceCollectionExtensions.HttpClientName);
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler!;
+        }
+
+        SocketsHttpHandler primary = Assert.IsType<SocketsHttpHandler>(handler);
+        Assert.NotNull(primary.ConnectCallback); // the read-buffered connection
+        Assert.Equal(TimeSpan.FromMinutes(5), primary.PooledConnectionLifetime);
+    }
+
+    [Fact]
     public async Task A_missing_key_stops_the_host_at_start_naming_the_setting()
     {
         using var environment = new EnvironmentScope().Set("CARTESIA_API_KEY", null);
