@@ -23,15 +23,16 @@ internal sealed class Runner
     public Runner(BenchSettings settings, Uri? plainUri = null, int? plainServerPid = null)
     {
         _settings = settings;
-        _http = new HttpClient(settings.CreateHandler(sdk: true)) { Timeout = Timeout.InfiniteTimeSpan };
+        // The emulator's control calls go through a client of their own, so the SDK's connections serve only the SDK.
+        _http = new HttpClient(settings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _rawInvoker = new HttpMessageInvoker(settings.CreateHandler());
-        _client = settings.CreateClient(_http);
+        _client = settings.CreateClient(new HttpClient(settings.CreateHandler(sdk: true)) { Timeout = Timeout.InfiniteTimeSpan });
         if (plainUri is not null)
         {
             _plainSettings = new BenchSettings { BaseUri = plainUri, Smoke = settings.Smoke, Rounds = settings.Rounds, Only = settings.Only, ServerPid = plainServerPid };
-            _plainHttp = new HttpClient(_plainSettings.CreateHandler(sdk: true)) { Timeout = Timeout.InfiniteTimeSpan };
+            _plainHttp = new HttpClient(_plainSettings.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
             _plainInvoker = new HttpMessageInvoker(_plainSettings.CreateHandler());
-            _plainClient = _plainSettings.CreateClient(_plainHttp);
+            _plainClient = _plainSettings.CreateClient(new HttpClient(_plainSettings.CreateHandler(sdk: true)) { Timeout = Timeout.InfiniteTimeSpan });
         }
     }
 

@@ -35,6 +35,10 @@ internal sealed class ClientCore : IDisposable
             _ownsHttpClient = true;
         }
 
+        // WebSockets get connections of their own when the SDK owns the handler: an upgrade that reused an idle
+        // REST connection would miss the read buffer that only a connection opened for a WebSocket gets.
+        WebSocketInvoker = _ownsHttpClient ? new HttpMessageInvoker(CreateHandler(settings)) : Http;
+
         HttpLogger = settings.LoggerFactory.CreateLogger(Log.HttpCategory);
         Pipeline = new HttpPipeline(settings, Http, HttpLogger);
     }
@@ -42,6 +46,9 @@ internal sealed class ClientCore : IDisposable
     public ClientSettings Settings { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>What WebSockets connect through: the user's <see cref="HttpClient"/>, or a handler of the SDK's own.</summary>
+    public HttpMessageInvoker WebSocketInvoker { get; }
 
     public HttpPipeline Pipeline { get; }
 
@@ -68,6 +75,7 @@ internal sealed class ClientCore : IDisposable
         if (_ownsHttpClient)
         {
             Http.Dispose();
+            WebSocketInvoker.Dispose();
         }
     }
 

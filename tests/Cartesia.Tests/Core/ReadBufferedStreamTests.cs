@@ -86,6 +86,20 @@ public class ReadBufferedStreamTests
     }
 
     [Fact]
+    public void Only_a_connection_opened_for_a_websocket_is_read_through_the_buffer()
+    {
+        using var upgrade = new HttpRequestMessage(HttpMethod.Get, "wss://api.cartesia.ai/tts/websocket");
+        upgrade.Headers.Upgrade.Add(new System.Net.Http.Headers.ProductHeaderValue("websocket"));
+        using var keyOnly = new HttpRequestMessage(HttpMethod.Get, "wss://api.cartesia.ai/stt/websocket");
+        keyOnly.Headers.TryAddWithoutValidation("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+        using var rest = new HttpRequestMessage(HttpMethod.Post, "https://api.cartesia.ai/tts/sse");
+
+        Assert.True(ReadBufferedStream.IsWebSocketUpgrade(upgrade));
+        Assert.True(ReadBufferedStream.IsWebSocketUpgrade(keyOnly));
+        Assert.False(ReadBufferedStream.IsWebSocketUpgrade(rest));
+    }
+
+    [Fact]
     public async Task The_handler_the_client_makes_for_itself_serves_rest_and_websocket_calls()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();

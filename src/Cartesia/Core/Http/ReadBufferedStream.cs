@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace Cartesia.Core.Http;
 
 /// <summary>
-/// A connection's socket stream with a read buffer under everything the handler layers on it (TLS, HTTP, WebSocket
-/// framing). The BCL's WebSocket reads each frame's header and then its payload, and without a buffer below it each
+/// A WebSocket connection's socket stream with a read buffer under everything the handler layers on it (TLS, HTTP,
+/// WebSocket framing). The BCL's WebSocket reads each frame's header and then its payload, and without a buffer below it each
 /// of those is a system call: two per audio chunk. Here one call takes whatever the kernel holds, up to
 /// <see cref="BufferSize"/>, so a burst of frames costs one. Reads at least as large as the buffer, and all writes,
 /// go straight to the socket (nothing is ever held back on the way out).
@@ -29,7 +29,9 @@ internal sealed class ReadBufferedStream : Stream
     /// <summary>
     /// The connect step of the SDK's <see cref="SocketsHttpHandler"/> (<see cref="SocketsHttpHandler.ConnectCallback"/>):
     /// what the handler does by default (a TCP socket with Nagle off, connected to the host's addresses in turn),
-    /// with the read buffer on top.
+    /// with the read buffer on top when the connection is opened for a WebSocket. Plain HTTP connections keep the
+    /// bare socket stream: the handler reads those through a buffer of its own, and it cancels a synchronous read of
+    /// a response promptly only on a bare socket stream.
     /// </summary>
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
@@ -44,8 +46,14 @@ internal sealed class ReadBufferedStream : Stream
             throw;
         }
 
-        return new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true));
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        return IsWebSocketUpgrade(context.InitialRequestMessage) ? new ReadBufferedStream(stream) : stream;
     }
+
+    /// <summary>Whether a request asks to upgrade its connection to a WebSocket (RFC 6455 §4.1).</summary>
+    public static bool IsWebSocketUpgrade(HttpRequestMessage request)
+        => request.Headers.Upgrade.Any(p => string.Equals(p.Name, "websocket", StringComparison.OrdinalIgnoreCase))
+            || request.Headers.Contains("Sec-WebSocket-Key");
 
     public override bool CanRead => true;
 

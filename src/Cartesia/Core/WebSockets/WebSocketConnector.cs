@@ -57,7 +57,7 @@ internal sealed class WebSocketConnector
             RetryDecision decision;
             try
             {
-                await socket.ConnectAsync(uri, _core.Http, attemptCts.Token).ConfigureAwait(false);
+                await socket.ConnectAsync(uri, _core.WebSocketInvoker, attemptCts.Token).ConfigureAwait(false);
                 return socket;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
