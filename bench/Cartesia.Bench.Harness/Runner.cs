@@ -332,9 +332,12 @@ internal sealed class Runner
         }
     }
 
+    private double[] Values(string workload, string client, string metric)
+        => [.. _samples.Where(s => s.Workload == workload && s.Client == client && s.Metric == metric).Select(s => s.Value)];
+
     private double? Median(string workload, string client, string metric)
     {
-        double[] values = [.. _samples.Where(s => s.Workload == workload && s.Client == client && s.Metric == metric).Select(s => s.Value)];
+        double[] values = Values(workload, client, metric);
         return values.Length == 0 ? null : Stats.Median(values);
     }
 
@@ -343,20 +346,19 @@ internal sealed class Runner
     /// run back to back, so a slow spell of the machine moves both sides of each ratio.
     /// </summary>
     private double? RoundRatio(string workload, string client, string baseline, string metric = "throughput")
-    {
-        double[] a = [.. _samples.Where(s => s.Workload == workload && s.Client == client && s.Metric == metric).Select(s => s.Value)];
-        double[] b = [.. _samples.Where(s => s.Workload == workload && s.Client == baseline && s.Metric == metric).Select(s => s.Value)];
-        int n = Math.Min(a.Length, b.Length);
-        return n == 0 ? null : Stats.Median([.. Enumerable.Range(0, n).Where(i => b[i] != 0).Select(i => a[i] / b[i])]);
-    }
+        => PerRound(workload, client, baseline, metric, static (a, b) => b != 0 ? a / b : null);
 
     /// <summary>The median over rounds of one client's value minus another's in the same round.</summary>
     private double? RoundDifference(string workload, string client, string baseline, string metric)
+        => PerRound(workload, client, baseline, metric, static (a, b) => a - b);
+
+    /// <summary>The median over rounds of a client's value combined with the baseline's of the same round (null pairs left out).</summary>
+    private double? PerRound(string workload, string client, string baseline, string metric, Func<double, double, double?> combine)
     {
-        double[] a = [.. _samples.Where(s => s.Workload == workload && s.Client == client && s.Metric == metric).Select(s => s.Value)];
-        double[] b = [.. _samples.Where(s => s.Workload == workload && s.Client == baseline && s.Metric == metric).Select(s => s.Value)];
+        double[] a = Values(workload, client, metric);
+        double[] b = Values(workload, baseline, metric);
         int n = Math.Min(a.Length, b.Length);
-        return n == 0 ? null : Stats.Median([.. Enumerable.Range(0, n).Select(i => a[i] - b[i])]);
+        return n == 0 ? null : Stats.Median([.. Enumerable.Range(0, n).Select(i => combine(a[i], b[i])).OfType<double>()]);
     }
 
     private static string F(double? value, string format = "0.0") => value is { } v && !double.IsNaN(v) ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "n/a";
@@ -379,15 +381,16 @@ internal sealed class Runner
             foreach ((string w, string name) in new[] { ("a1", $"(a) {via} receive, 1 context (MB/s decoded)"), ("a100", $"(a) {via} receive, {_settings.ManyContexts} contexts (MB/s decoded)") })
             {
                 double? d = Median(w, "discard" + x, "throughput"), r = Median(w, "raw" + x, "throughput"), s = Median(w, "sdk" + x, "throughput"), t = x == "" ? Median(w, "ts", "throughput") : null;
+                double? sdkToRaw = RoundRatio(w, "sdk" + x, "raw" + x), pooledToRaw = RoundRatio(w, "pooled" + x, "raw" + x);
                 string head = name[..name.IndexOf('(', 3)];
-                text.AppendLine($"| {name} | {F(d)} | {F(r)} | {F(s)} | {F(t)} | {F(RoundRatio(w, "sdk" + x, "raw" + x), "0.00")} | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
+                text.AppendLine($"| {name} | {F(d)} | {F(r)} | {F(s)} | {F(t)} | {F(sdkToRaw, "0.00")} | {F(Ratio(s, t), "0.00")} | {F(Ratio(r, t), "0.00")} |");
                 double? p = Median(w, "pooled" + x, "throughput"), i = Median(w, "inline" + x, "throughput");
-                text.AppendLine($"| {head}SDK reading pooled audio (ReadPooledEventsAsync) | | | {F(p)} | | {F(RoundRatio(w, "pooled" + x, "raw" + x), "0.00")} | {F(Ratio(p, t), "0.00")} | |");
+                text.AppendLine($"| {head}SDK reading pooled audio (ReadPooledEventsAsync) | | | {F(p)} | | {F(pooledToRaw, "0.00")} | {F(Ratio(p, t), "0.00")} | |");
                 text.AppendLine($"| {head}SDK with DeliverEventsInline | | | {F(i)} | | {F(RoundRatio(w, "inline" + x, "raw" + x), "0.00")} | {F(Ratio(i, t), "0.00")} | |");
                 text.AppendLine($"| {head}allocated per chunk beyond the audio (B); pooled: in all | | {F(Median(w, "raw" + x, "alloc_per_chunk"), "0")} | {F(Median(w, "sdk" + x, "alloc_per_chunk"), "0")}; pooled {F(Median(w, "pooled" + x, "alloc_per_chunk"), "0")} | | | | |");
                 text.AppendLine($"| {head}client CPU per MB (ms) | {F(Median(w, "discard" + x, "cpu_per_mb"), "0.00")} | {F(Median(w, "raw" + x, "cpu_per_mb"), "0.00")} | {F(Median(w, "sdk" + x, "cpu_per_mb"), "0.00")}; pooled {F(Median(w, "pooled" + x, "cpu_per_mb"), "0.00")} | | | | |");
-                _targets.Add(($"{w} {via}: SDK >= 0.85 x raw", F(RoundRatio(w, "sdk" + x, "raw" + x), "0.00"), RoundRatio(w, "sdk" + x, "raw" + x) is { } q ? q >= 0.85 : null));
-                _targets.Add(($"{w} {via}: SDK reading pooled audio >= 0.85 x raw", F(RoundRatio(w, "pooled" + x, "raw" + x), "0.00"), RoundRatio(w, "pooled" + x, "raw" + x) is { } qp ? qp >= 0.85 : null));
+                _targets.Add(($"{w} {via}: SDK >= 0.85 x raw", F(sdkToRaw, "0.00"), sdkToRaw is { } q ? q >= 0.85 : null));
+                _targets.Add(($"{w} {via}: SDK reading pooled audio >= 0.85 x raw", F(pooledToRaw, "0.00"), pooledToRaw is { } qp ? qp >= 0.85 : null));
                 if (x == "")
                 {
                     _targets.Add(($"{w} {via}: SDK >= 2 x TypeScript SDK", F(Ratio(s, t), "0.00"), Ratio(s, t) is { } q2 ? q2 >= 2 : null));
