@@ -475,9 +475,8 @@ internal sealed class SttSessionCore : IAsyncDisposable
         {
             ThrowIfNotAccepting();
             await WaitForRoomAsync(_frameFill + command.Length, cancellationToken).ConfigureAwait(false);
-            List<SttOutgoing> items = _pushed;
-            TakeRemainder(items);
-            items.Add(command);
+            TakeRemainder(_pushed);
+            _pushed.Add(command);
             lock (_gate)
             {
                 if (answered is not null)
@@ -491,7 +490,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
                 }
             }
 
-            Enqueue(items);
+            Enqueue(_pushed);
         }
         finally
         {
@@ -662,6 +661,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
                 // wake-up (and thread hop) per half a queue of audio instead of one per frame.
                 _room.Set();
             }
+
             if (connection != _connection)
             {
                 // Written to a connection replaced meanwhile: the new one never saw it.
