@@ -59,4 +59,10 @@ public sealed class CartesiaEmulatorOptions
 
     /// <summary>Where the emulator logs (ASP.NET Core included). Default: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// The emulator's clock (fine-tune training, access-token expiry and other timed state). Default:
+    /// <see cref="System.TimeProvider.System"/>; tests pass a fake clock to move time without waiting.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
 }

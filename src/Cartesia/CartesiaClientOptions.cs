@@ -93,6 +93,13 @@ public sealed class CartesiaClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
+    /// The clock behind every timeout, retry delay, watchdog and deadline of the client. Default:
+    /// <see cref="System.TimeProvider.System"/>. Tests pass a fake clock (for example <c>FakeTimeProvider</c>) to
+    /// drive time without waiting for it.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
     /// Headers sent with every request. They override the SDK's own headers of the same name (including
     /// <c>Cartesia-Version</c>), so use with care.
     /// </summary>

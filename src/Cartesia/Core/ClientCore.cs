@@ -40,7 +40,7 @@ internal sealed class ClientCore : IDisposable
         WebSocketInvoker = _ownsHttpClient ? new HttpMessageInvoker(CreateHandler(settings)) : Http;
 
         HttpLogger = settings.LoggerFactory.CreateLogger(Log.HttpCategory);
-        Pipeline = new HttpPipeline(settings, Http, HttpLogger);
+        Pipeline = new HttpPipeline(settings, Http, HttpLogger, settings.TimeProvider);
     }
 
     public ClientSettings Settings { get; }

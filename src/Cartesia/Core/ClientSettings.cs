@@ -21,6 +21,7 @@ internal sealed class ClientSettings
     public required string UserAgent { get; init; }
     public required ILoggerFactory LoggerFactory { get; init; }
     public required HttpClient? UserHttpClient { get; init; }
+    public required TimeProvider TimeProvider { get; init; }
 
     /// <summary>Validates the options and takes a snapshot of them.</summary>
     public static ClientSettings Create(CartesiaCredential? credential, CartesiaClientOptions? options)
@@ -93,6 +94,7 @@ internal sealed class ClientSettings
             UserAgent = ClientIdentity.UserAgent(options.ApplicationId),
             LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance,
             UserHttpClient = options.HttpClient,
+            TimeProvider = options.TimeProvider ?? TimeProvider.System,
         };
     }
 
