@@ -44,7 +44,9 @@ internal static class CliApp
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {
             // One line saying what was wrong and where help is, not the whole help page.
-            await context.Error.WriteLineAsync($"error: {CliErrors.ParseError(parse.Errors[0].Message)}").ConfigureAwait(false);
+            // An unknown word says more than the missing command it caused.
+            var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            await context.Error.WriteLineAsync($"error: {CliErrors.ParseError(first.Message)}").ConfigureAwait(false);
             await context.Error.WriteLineAsync($"See '{PathOf(parse.CommandResult.Command)} --help'.").ConfigureAwait(false);
             return Failure;
         }
