@@ -41,13 +41,19 @@ internal static class CliApp
     {
         Command root = Build(context);
         ParseResult parse = root.Parse(args.Length == 0 ? ["--help"] : args);
-        if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+        Command command = parse.CommandResult.Command;
+        if (parse.Errors.Count == 1 && parse.UnmatchedTokens.Count == 0 && command.Action is null && command.Subcommands.Count > 0)
         {
-            // One line saying what was wrong and where help is, not the whole help page.
-            // An unknown word says more than the missing command it caused.
-            var first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            // A group without its subcommand (cartesia voices): show what it offers.
+            parse = root.Parse([.. args, "--help"]);
+        }
+        else if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+        {
+            // One line saying what was wrong and where help is, not the whole help page; an unknown word says
+            // more than the missing command it caused.
+            var first = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Count > 0 && e.Message.Contains($"'{parse.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parse.Errors[0];
             await context.Error.WriteLineAsync($"error: {CliErrors.ParseError(first.Message)}").ConfigureAwait(false);
-            await context.Error.WriteLineAsync($"See '{PathOf(parse.CommandResult.Command)} --help'.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"See '{PathOf(command)} --help'.").ConfigureAwait(false);
             return Failure;
         }
 

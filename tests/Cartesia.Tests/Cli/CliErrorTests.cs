@@ -65,6 +65,7 @@ public class CliErrorTests
         (int noOutput, _, string noOutputError) = await cli.RunAsync("tts", "Hi");
         (int help, string helpOut, _) = await cli.RunAsync("tts", "--help");
         (int bare, string bareOut, _) = await cli.RunAsync();
+        (int group, string groupOut, _) = await cli.RunAsync("voices");
 
         Assert.Equal(1, unknown);
         Assert.Equal(["error: Unrecognized command or argument 'nosuch'.", "See 'cartesia --help'."], Lines(unknownError));
@@ -74,6 +75,8 @@ public class CliErrorTests
         Assert.Contains("Usage:\n  cartesia tts [<text>] [options]", helpOut.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(0, bare);
         Assert.Contains("Usage:\n  cartesia [command] [options]", bareOut.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(0, group);
+        Assert.Contains("Usage:\n  cartesia voices [command] [options]", groupOut.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
