@@ -5,6 +5,9 @@ internal sealed class CliContext
 {
     public required TextReader In { get; init; }
 
+    /// <summary>Standard input as bytes (audio piped in).</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = () => Stream.Null;
+
     public required Func<Stream> OpenStandardOutput { get; init; }
 
     public required TextWriter Out { get; init; }
@@ -19,10 +22,14 @@ internal sealed class CliContext
     /// <summary>Whether standard error is a terminal (progress is shown only then).</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>The API the command talks to, once it is connected (named when it cannot be reached).</summary>
+    public Uri? ServiceUri { get; set; }
+
     public static CliContext FromConsole() => new()
     {
         In = Console.In,
-        OpenStandardOutput = Console.OpenStandardOutput,
+        OpenStandardInput = Console.OpenStandardInput,
+        OpenStandardOutput = StandardOutput.Open,
         Out = Console.Out,
         Error = Console.Error,
         Environment = System.Environment.GetEnvironmentVariable,

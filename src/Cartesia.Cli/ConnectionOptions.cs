@@ -36,16 +36,21 @@ internal sealed class ConnectionOptions
         if (apiKey is null && baseUrl is null)
         {
             CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            context.ServiceUri = emulator.BaseUri;
             await context.Error.WriteLineAsync($"No CARTESIA_API_KEY set: using the built-in Cartesia emulator at {emulator.BaseUri} (offline, synthetic speech).").ConfigureAwait(false);
             return new ClientConnection(emulator.CreateClient(options), emulator);
         }
 
         if (baseUrl is not null)
         {
-            options.BaseUri = Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? uri)
+            // Name where the value came from: the option, or the environment variable.
+            string source = parse.GetValue(BaseUrl) is null ? CartesiaClientOptions.BaseUrlEnvironmentVariable : "--base-url";
+            options.BaseUri = Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"
                 ? uri
-                : throw new ArgumentException($"--base-url '{baseUrl}' is not an absolute URL.");
+                : throw new ArgumentException($"{source} '{baseUrl}' is not an http:// or https:// URL (for example https://api.cartesia.ai).");
         }
+
+        context.ServiceUri = options.BaseUri ?? CartesiaClientOptions.DefaultBaseUri;
 
         if (apiKey is null)
         {

@@ -8,7 +8,7 @@ internal sealed class Progress
     private readonly CliContext _context;
     private readonly string _label;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastShown = TimeSpan.MinValue;
+    private TimeSpan? _lastShown;
     private bool _shown;
 
     public Progress(CliContext context, string label)
@@ -21,12 +21,13 @@ internal sealed class Progress
 
     public void Report(long bytes)
     {
-        if (!_context.ErrorIsTerminal || _clock.Elapsed - _lastShown < TimeSpan.FromMilliseconds(200))
+        TimeSpan now = _clock.Elapsed;
+        if (!_context.ErrorIsTerminal || (_lastShown is { } last && now - last < TimeSpan.FromMilliseconds(200)))
         {
             return;
         }
 
-        _lastShown = _clock.Elapsed;
+        _lastShown = now;
         _shown = true;
         _context.Error.Write($"\r{_label}: {Format.Bytes(bytes)}   ");
     }

@@ -52,6 +52,15 @@ internal static class AgentsCommand
             await recording.SaveToFileAsync(parse.GetValue(output)!, ct).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"Wrote {parse.GetValue(output)} ({recording.OutputFormat}).").ConfigureAwait(false);
             return 0;
+        }, offersJson: false, validate: parse =>
+        {
+            string path = parse.GetValue(output)!;
+            if (!Path.GetExtension(path).Equals(".wav", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"-o {path}: call recordings are WAV; name the file .wav.");
+            }
+
+            OutputPath.CheckWritable(path);
         });
 
         Command metrics = ApiCommand.Create(context, "metrics", "List metrics (first 100).", [], async (parse, client, json, ct) =>

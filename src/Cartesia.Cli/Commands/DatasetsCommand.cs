@@ -35,7 +35,7 @@ internal static class DatasetsCommand
             }
 
             return 0;
-        });
+        }, offersJson: false);
 
         var filesOf = new Argument<string>("id") { Description = "The dataset id." };
         Command listFiles = ApiCommand.Create(context, "files", "List a dataset's files.", [filesOf], async (parse, client, json, ct) =>
@@ -51,7 +51,7 @@ internal static class DatasetsCommand
             await client.Datasets.DeleteAsync(parse.GetValue(deleteId)!, ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Deleted {parse.GetValue(deleteId)}.").ConfigureAwait(false);
             return 0;
-        });
+        }, offersJson: false);
 
         return ApiCommand.Group("datasets", "Datasets of audio to fine-tune on.", list, create, upload, listFiles, delete);
     }

@@ -51,7 +51,7 @@ internal static class PronunciationDictionariesCommand
             await client.PronunciationDictionaries.DeleteAsync(parse.GetValue(deleteId)!, ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Deleted {parse.GetValue(deleteId)}.").ConfigureAwait(false);
             return 0;
-        });
+        }, offersJson: false);
 
         return ApiCommand.Group("dicts", "Pronunciation dictionaries.", list, get, create, delete);
     }

@@ -12,12 +12,12 @@ internal sealed class TtsCommand
     private readonly CliContext _context;
     private readonly ConnectionOptions _connection = new();
     private readonly Argument<string?> _text = new("text") { Description = "The text to speak; '-' or nothing reads standard input.", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<string> _output = new("--output", "-o") { Description = "The file to write; '-' writes to standard output.", Required = true };
+    private readonly Option<string> _output = new("--output", "-o") { Description = "Required: the file to write (.wav, .mp3, .raw or .pcm); '-' writes to standard output (wav unless --container says otherwise)." };
     private readonly Option<string> _voice = new("--voice", "-v") { Description = "The voice id.", DefaultValueFactory = _ => CartesiaEmulator.DefaultVoiceId };
     private readonly Option<string> _model = new("--model", "-m") { Description = "The model id.", DefaultValueFactory = _ => TtsModel.Sonic3.Value };
     private readonly Option<string?> _language = new("--language", "-l") { Description = "The language code, for example en (default: detected)." };
     private readonly Option<string?> _locale = new("--locale") { Description = "The locale, for example en-GB (instead of --language)." };
-    private readonly Option<string?> _container = new("--container") { Description = "raw, wav or mp3 (default: from the output file's extension, else wav)." };
+    private readonly Option<string?> _container = new("--container") { Description = "raw, wav or mp3 (default: from the output file's extension; wav for standard output)." };
     private readonly Option<string> _encoding = new("--encoding") { Description = "pcm_s16le, pcm_f32le, pcm_mulaw or pcm_alaw (raw and wav).", DefaultValueFactory = _ => AudioEncoding.PcmS16LE.Value };
     private readonly Option<int> _sampleRate = new("--sample-rate") { Description = "Sample rate in Hz.", DefaultValueFactory = _ => 44100 };
     private readonly Option<int> _bitRate = new("--bit-rate") { Description = "MP3 bit rate in bit/s.", DefaultValueFactory = _ => 128000 };
@@ -45,8 +45,9 @@ internal sealed class TtsCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        string output = parse.GetValue(_output)!;
+        string output = parse.GetValue(_output) ?? throw new ArgumentException("-o/--output is required: a .wav, .mp3, .raw or .pcm file to write, or - for standard output.");
         AudioOutputFormat format = OutputFormat(parse, output);
+        CheckGenerationOptions(parse, format);
         bool sse = parse.GetValue(_sse);
         bool websocket = parse.GetValue(_websocket);
         if (sse && websocket)
@@ -66,6 +67,7 @@ internal sealed class TtsCommand
             throw new ArgumentException("Give the text to speak as an argument, or pipe it in (cartesia tts - -o out.wav < text.txt).");
         }
 
+        OutputPath.CheckWritable(output);
         await using ClientConnection connection = await _connection.ConnectAsync(parse, _context, cancellationToken).ConfigureAwait(false);
         var progress = new Progress(_context, "Receiving audio");
         long bytes;
@@ -236,12 +238,7 @@ internal sealed class TtsCommand
 
     private AudioOutputFormat OutputFormat(ParseResult parse, string output)
     {
-        string container = parse.GetValue(_container) ?? Path.GetExtension(output).ToLowerInvariant() switch
-        {
-            ".mp3" => "mp3",
-            ".raw" or ".pcm" => "raw",
-            _ => "wav",
-        };
+        string container = parse.GetValue(_container) ?? OutputPath.ContainerOf(output, hasContainerOption: true);
         int sampleRate = parse.GetValue(_sampleRate);
         AudioEncoding encoding = parse.GetValue(_encoding)!;
         return container switch
@@ -251,6 +248,30 @@ internal sealed class TtsCommand
             "raw" => AudioOutputFormat.Raw(encoding, sampleRate),
             _ => throw new ArgumentException($"--container '{container}' is not one of raw, wav, mp3."),
         };
+    }
+
+    /// <summary>Checks what the service would refuse, in this command's option names, before anything is sent.</summary>
+    private void CheckGenerationOptions(ParseResult parse, AudioOutputFormat format)
+    {
+        if (parse.GetValue(_speed) is { } speed && speed is < GenerationConfig.MinSpeed or > GenerationConfig.MaxSpeed)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--speed must be between {GenerationConfig.MinSpeed} and {GenerationConfig.MaxSpeed}; it is {speed}."));
+        }
+
+        if (parse.GetValue(_volume) is { } volume && volume is < GenerationConfig.MinVolume or > GenerationConfig.MaxVolume)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--volume must be between {GenerationConfig.MinVolume} and {GenerationConfig.MaxVolume}; it is {volume}."));
+        }
+
+        if (!AudioOutputFormat.SupportedSampleRates.Contains(format.SampleRate))
+        {
+            throw new ArgumentException($"--sample-rate {format.SampleRate} is not supported; use one of {string.Join(", ", AudioOutputFormat.SupportedSampleRates)}.");
+        }
+
+        if (format.Container == AudioContainer.Mp3 && !AudioOutputFormat.SupportedBitRates.Contains(format.BitRate ?? 0))
+        {
+            throw new ArgumentException($"--bit-rate {format.BitRate} is not supported; use one of {string.Join(", ", AudioOutputFormat.SupportedBitRates)}.");
+        }
     }
 
     private async Task<string> ReadTextAsync(ParseResult parse, CancellationToken cancellationToken)

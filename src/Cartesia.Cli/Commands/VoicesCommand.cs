@@ -91,7 +91,7 @@ internal static class VoicesCommand
             await client.Voices.DeleteAsync(parse.GetValue(deleteId)!, ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Deleted {parse.GetValue(deleteId)}.").ConfigureAwait(false);
             return 0;
-        });
+        }, offersJson: false);
 
         Command accents = ApiCommand.Create(context, "accents", "List the accent catalogue.", [], async (parse, client, json, ct) =>
         {

@@ -10,6 +10,9 @@ internal sealed class CliRunner
 
     public string? StandardInput { get; set; }
 
+    /// <summary>Bytes on standard input (audio piped in).</summary>
+    public byte[]? StandardInputBytes { get; set; }
+
     public MemoryStream StandardOutputBytes { get; } = new();
 
     public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
@@ -19,7 +22,8 @@ internal sealed class CliRunner
         var context = new CliContext
         {
             In = new StringReader(StandardInput ?? string.Empty),
-            InputRedirected = StandardInput is not null,
+            InputRedirected = StandardInput is not null || StandardInputBytes is not null,
+            OpenStandardInput = () => new MemoryStream(StandardInputBytes ?? []),
             OpenStandardOutput = () => new NonClosingStream(StandardOutputBytes),
             Out = output,
             Error = error,

@@ -86,6 +86,45 @@ public class SttCliTests
         File.Delete(mp3);
     }
 
+    [Fact]
+    public async Task Stt_says_on_standard_error_when_no_speech_was_recognised_and_exits_3()
+    {
+        string path = await SpeakAsync(".raw", "--encoding", "pcm_s16le", "--sample-rate", "16000");
+        var cli = new CliRunner();
+
+        (int batch, string batchOut, string batchError) = await cli.RunAsync("stt", path, "--encoding", "pcm_s16le", "--sample-rate", "12345");
+        (int streamed, string streamedOut, string streamedError) = await cli.RunAsync("stt", path, "--encoding", "pcm_s16le", "--sample-rate", "12345", "--stream", "--no-pace");
+
+        Assert.Equal((3, string.Empty), (batch, batchOut));
+        Assert.Contains($"No speech was recognised in {path}", batchError, StringComparison.Ordinal);
+        Assert.Equal((3, string.Empty), (streamed, streamedOut));
+        Assert.Contains($"No speech was recognised in {path}", streamedError, StringComparison.Ordinal);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task Stt_dash_reads_the_audio_from_standard_input()
+    {
+        string wav = await SpeakAsync(".wav", "--sample-rate", "16000");
+        string raw = await SpeakAsync(".raw", "--encoding", "pcm_s16le", "--sample-rate", "16000");
+
+        var batch = new CliRunner { StandardInputBytes = await File.ReadAllBytesAsync(wav) };
+        (int batchCode, string batchOut, string batchError) = await batch.RunAsync("stt", "-");
+        var streamed = new CliRunner { StandardInputBytes = await File.ReadAllBytesAsync(raw) };
+        (int streamCode, string streamOut, string streamError) = await streamed.RunAsync("stt", "-", "--stream", "--no-pace", "--encoding", "pcm_s16le", "--sample-rate", "16000");
+        (int emptyCode, _, string emptyError) = await new CliRunner { StandardInputBytes = [] }.RunAsync("stt", "-");
+
+        Assert.True(batchCode == 0, batchError);
+        Assert.Equal(Spoken, batchOut.Trim());
+        Assert.Contains("Transcribed standard input", batchError, StringComparison.Ordinal);
+        Assert.True(streamCode == 0, streamError);
+        Assert.Equal(Spoken, streamOut.Trim());
+        Assert.Equal(1, emptyCode);
+        Assert.Contains("There is no audio on standard input", emptyError, StringComparison.Ordinal);
+        File.Delete(wav);
+        File.Delete(raw);
+    }
+
     private static async Task<string> SpeakAsync(string extension, params string[] options)
     {
         string path = Path.Combine(Path.GetTempPath(), $"cli-stt-{Guid.NewGuid():N}{extension}");
