@@ -142,7 +142,7 @@ internal sealed class HttpPipeline
 
             if (response.IsSuccessStatusCode)
             {
-                byte[]? body = request.StreamResponse ? null : await ReadBodyAsync(response, int.MaxValue, async, attemptCts.Token).ConfigureAwait(false);
+                byte[]? body = request.StreamResponse ? null : await ReadSuccessBodyAsync(response, request, logUrl, async, attemptCts.Token).ConfigureAwait(false);
                 var success = new PipelineResponse(response, body, info);
                 response = null; // owned by the caller now
                 return AttemptResult.Success(success);
@@ -238,6 +238,25 @@ internal sealed class HttpPipeline
                 message.Headers.TryAddWithoutValidation(name, value);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads a success body whole, failing with <see cref="CartesiaProtocolException"/> (not retried) when it is
+    /// larger than <see cref="CartesiaClientOptions.MaxResponseBodyBytes"/>, before reading it when it says so.
+    /// </summary>
+    private async ValueTask<byte[]> ReadSuccessBodyAsync(HttpResponseMessage response, PipelineRequest request, string logUrl, bool async, CancellationToken cancellationToken)
+    {
+        int limit = _settings.MaxResponseBodyBytes;
+        long? declared = response.Content.Headers.ContentLength;
+        byte[]? body = declared > limit ? null : await ReadBodyAsync(response, limit + 1, async, cancellationToken).ConfigureAwait(false);
+        if (body is null || body.Length > limit)
+        {
+            string size = declared > limit ? $"{declared} bytes" : $"more than {limit} bytes";
+            throw new CartesiaProtocolException(
+                $"The response to {request.Method.Method} {logUrl} ({request.Operation}) is {size}, over the limit of {limit} bytes (CartesiaClientOptions.MaxResponseBodyBytes); it was not read.");
+        }
+
+        return body;
     }
 
     /// <summary>Reads a body up to a limit, within the attempt's timeout, synchronously or not.</summary>

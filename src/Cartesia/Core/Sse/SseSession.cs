@@ -22,12 +22,12 @@ internal sealed class SseSession<TEvent> : IDisposable where TEvent : class
 
     private readonly AudioStreamTelemetry? _telemetry;
 
-    public SseSession(SseProtocol<TEvent> protocol, ResponseBodyStream body, string operation, ILogger logger, AudioStreamTelemetry? telemetry = null)
+    public SseSession(SseProtocol<TEvent> protocol, ResponseBodyStream body, string operation, ILogger logger, AudioStreamTelemetry? telemetry = null, int maxEventBytes = CartesiaClientOptions.DefaultMaxSseEventBytes)
     {
         _protocol = protocol;
         _telemetry = telemetry;
         Body = body;
-        _guard = new SseEndGuardStream(body);
+        _guard = new SseEndGuardStream(body, maxEventBytes);
         _operation = operation;
         _logger = logger;
     }
@@ -99,6 +99,13 @@ internal sealed class SseSession<TEvent> : IDisposable where TEvent : class
         }
 
         return value;
+    }
+
+    /// <summary>Records a stream the service broke the protocol of (an event over the size limit) and returns the exception.</summary>
+    public CartesiaProtocolException Violated(CartesiaProtocolException ex)
+    {
+        Log.StreamEnded(_logger, _operation, Events, AudioBytes, "protocol violation");
+        return Ended(ex);
     }
 
     /// <summary>The exception for a stream that ended without its final event.</summary>
