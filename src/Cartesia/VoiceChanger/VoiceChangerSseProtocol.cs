@@ -58,7 +58,7 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
                         _ => throw new JsonException("The audio data must be a base64 string."),
                     };
                 }
-                catch (FormatException ex)
+                catch (Exception ex) when (ex is FormatException or InvalidOperationException)
                 {
                     throw new JsonException("The audio data is not valid base64.", ex);
                 }
@@ -101,7 +101,7 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
             }
             else if (reader.ValueTextEquals("error"u8) && reader.Read() && reader.TokenType == JsonTokenType.String)
             {
-                legacy = reader.GetString();
+                legacy = JsonReading.GetString(ref reader);
             }
             else if (reader.TokenType == JsonTokenType.PropertyName)
             {

@@ -123,8 +123,9 @@ internal static partial class SecretRedactor
 
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a string that cannot be decoded (a lone surrogate escape): the text redaction stands.
             return redacted;
         }
     }

@@ -58,7 +58,7 @@ internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, s
             {
                 if (legacy.ValueKind == JsonValueKind.String)
                 {
-                    (title, message) = SplitTitle(legacy.GetString() ?? string.Empty);
+                    (title, message) = SplitTitle(Text(legacy));
                 }
                 else if (legacy.ValueKind == JsonValueKind.Object)
                 {
@@ -142,5 +142,18 @@ internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, s
     };
 
     private static string? String(JsonElement element, string name)
-        => element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        => element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? Text(value) : null;
+
+    /// <summary>A string value; one that cannot be decoded (a lone surrogate escape) is kept as its JSON text.</summary>
+    private static string Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText();
+        }
+    }
 }

@@ -43,7 +43,7 @@ internal struct ErrorEventFields
             reader.Read();
             if (reader.TokenType == JsonTokenType.String)
             {
-                LegacyError = SecretRedactor.Redact(reader.GetString());
+                LegacyError = SecretRedactor.Redact(JsonReading.GetString(ref reader));
             }
             else
             {
