@@ -55,6 +55,27 @@ public class HeaderInjectionTests
         Assert.ThrowsAny<ArgumentException>(() => new CartesiaClient(new CartesiaClientOptions { ApiKey = secret, BaseUri = new Uri("http://127.0.0.1:9/") }));
     }
 
+    [Theory]
+    [InlineData("X-Foo", "a\r\n\r\nDELETE /voices/v1 HTTP/1.1\r\nHost: x\r\n\r\n", null, "CartesiaRequest.Headers[\"X-Foo\"]")]
+    [InlineData("X-Foo\r\nX-Injected", "yes", null, "CartesiaRequest.Headers")]
+    [InlineData("X-Foo", "ok", "application/json\r\nX-Injected: yes", "CartesiaRequest.Accept")]
+    public async Task A_hostile_header_on_a_raw_request_is_refused_before_anything_is_sent(string name, string value, string? accept, string named)
+    {
+        await using var server = new HostileServer((_, stream) => HostileServer.WriteAsync(stream, 200, "application/json", "{}"));
+        using var client = new CartesiaClient(Key, new CartesiaClientOptions { BaseUri = server.BaseUri, MaxRetries = 0 });
+        var request = new CartesiaRequest(HttpMethod.Get, "/voices");
+        request.Headers[name] = value;
+        if (accept is not null)
+        {
+            request.Accept = accept;
+        }
+
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.SendAsync(request));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.Connections);
+    }
+
     [Fact]
     public async Task Valid_headers_reach_the_server_exactly_as_configured_in_one_request()
     {

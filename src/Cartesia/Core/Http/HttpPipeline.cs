@@ -40,6 +40,7 @@ internal sealed class HttpPipeline
                 $"No Cartesia API key: pass one to new CartesiaClient(apiKey), set CartesiaClientOptions.ApiKey, or set the {CartesiaClientOptions.ApiKeyEnvironmentVariable} environment variable.");
         }
 
+        CheckHeaders(request);
         Uri uri = _settings.ResolveHttp(request.PathAndQuery);
         string logUrl = SecretRedactor.RedactUri(uri);
         string method = request.Method.Method;
@@ -83,6 +84,18 @@ internal sealed class HttpPipeline
         {
             Telemetry.RecordError(activity, request.Operation, ex);
             throw;
+        }
+    }
+
+    /// <summary>Rejects per-request headers (a raw <see cref="CartesiaRequest"/>'s) that could add headers or requests of their own.</summary>
+    private static void CheckHeaders(PipelineRequest request)
+    {
+        HeaderRules.CheckValue(request.Accept, $"{nameof(CartesiaRequest)}.{nameof(CartesiaRequest.Accept)}", nameof(request));
+        foreach ((string name, string value) in request.Headers ?? [])
+        {
+            string what = $"{nameof(CartesiaRequest)}.{nameof(CartesiaRequest.Headers)}";
+            HeaderRules.CheckName(name, what, nameof(request));
+            HeaderRules.CheckValue(value, $"{what}[\"{name}\"]", nameof(request));
         }
     }
 
