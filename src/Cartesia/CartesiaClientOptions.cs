@@ -101,14 +101,40 @@ public sealed class CartesiaClientOptions
 
     /// <summary>
     /// Headers sent with every request. They override the SDK's own headers of the same name (including
-    /// <c>Cartesia-Version</c>), so use with care.
+    /// <c>Cartesia-Version</c>), so use with care. Names must be HTTP tokens and values printable ASCII (no CR,
+    /// LF or other control characters); the client's constructor throws <see cref="ArgumentException"/> otherwise.
     /// </summary>
     public IDictionary<string, string> DefaultHeaders { get; private set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Your application's name and version (for example <c>my-agent/1.2</c>), appended to the <c>User-Agent</c>.
+    /// Printable ASCII only (no CR, LF or other control characters); the client's constructor throws
+    /// <see cref="ArgumentException"/> otherwise.
     /// </summary>
     public string? ApplicationId { get; set; }
+
+    /// <summary>The default of <see cref="MaxResponseBodyBytes"/>: 64 MiB.</summary>
+    public const int DefaultMaxResponseBodyBytes = 64 * 1024 * 1024;
+
+    /// <summary>The default of <see cref="MaxSseEventBytes"/>: 16 MiB.</summary>
+    public const int DefaultMaxSseEventBytes = 16 * 1024 * 1024;
+
+    /// <summary>The smallest value <see cref="MaxResponseBodyBytes"/> and <see cref="MaxSseEventBytes"/> accept: 1 KiB.</summary>
+    public const int MinimumLimitBytes = 1024;
+
+    /// <summary>
+    /// The largest JSON (or other buffered) success body the client reads, in bytes. A larger one fails with
+    /// <see cref="CartesiaProtocolException"/> instead of filling memory. Streamed audio is not limited by this.
+    /// Default <see cref="DefaultMaxResponseBodyBytes"/> (64 MiB), far above any Cartesia answer.
+    /// </summary>
+    public int MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
+    /// <summary>
+    /// The largest Server-Sent Event (all its lines together, including a line that never ends) the client
+    /// reads, in bytes. A larger one fails with <see cref="CartesiaProtocolException"/> instead of filling
+    /// memory. Default <see cref="DefaultMaxSseEventBytes"/> (16 MiB), far above any Cartesia event.
+    /// </summary>
+    public int MaxSseEventBytes { get; set; } = DefaultMaxSseEventBytes;
 
     /// <summary>A copy of these options (the default headers are copied too).</summary>
     public CartesiaClientOptions Clone()

@@ -41,6 +41,12 @@ public sealed class CartesiaCredential
             throw new ArgumentException("The credential has leading or trailing white space or control characters; remove them.", paramName);
         }
 
+        if (secret.Any(c => c is < '!' or > '~'))
+        {
+            // It is sent as a header value: only printable ASCII can be, and no real key or token has anything else.
+            throw new ArgumentException("The credential holds a space or a character outside printable ASCII; Cartesia keys and tokens never do, so it was probably copied wrong.", paramName);
+        }
+
         return secret;
     }
 }

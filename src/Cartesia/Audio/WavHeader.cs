@@ -131,7 +131,13 @@ public static class WavHeader
                 return new WavFormat(encoding.Value, sampleRate, channels, body, declared == long.MaxValue ? available : declared);
             }
 
-            position = body + (int)Math.Min(size + (size & 1), int.MaxValue - body);
+            long next = body + (long)size + (size & 1);
+            if (next > file.Length)
+            {
+                break; // the chunk runs past what was given (or claims an impossible size)
+            }
+
+            position = (int)next;
         }
 
         throw new FormatException("The WAV header is incomplete: no data chunk was found.");

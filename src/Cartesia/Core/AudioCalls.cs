@@ -55,7 +55,7 @@ internal static class AudioCalls
             }
 
             ResponseBodyStream body = await ResponseBodyStream.OpenAsync(response, core.Settings.StreamIdleTimeout, $"event stream of {request.Method} {request.PathAndQuery}", async, cancellationToken).ConfigureAwait(false);
-            return new SseSession<TEvent>(protocol, body, request.Operation, core.HttpLogger, telemetry);
+            return new SseSession<TEvent>(protocol, body, request.Operation, core.HttpLogger, telemetry, core.Settings.MaxSseEventBytes);
         }
         catch
         {
@@ -77,9 +77,28 @@ internal static class AudioCalls
             return;
         }
 
-        string body = async
-            ? await response.Message.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)
-            : new StreamReader(response.Message.Content.ReadAsStream(cancellationToken), Encoding.UTF8).ReadToEnd();
+        // Only the beginning is read (a hostile body may never end), and it is redacted like any service text.
+        byte[] head = new byte[4096];
+        int length = 0;
+        try
+        {
+            Stream stream = async
+                ? await response.Message.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
+                : response.Message.Content.ReadAsStream(cancellationToken);
+            int read;
+            while (length < head.Length && (read = async
+                ? await stream.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false)
+                : stream.Read(head, length, head.Length - length)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // What arrived is enough to describe the mistake.
+        }
+
+        string body = SecretRedactor.Redact(Encoding.UTF8.GetString(head, 0, length));
         string excerpt = body.Length > 300 ? body[..300] + "…" : body;
         throw new CartesiaProtocolException($"{request.Method} {request.PathAndQuery} answered {response.Info.StatusCode} with {mediaType} instead of audio: {excerpt}")
         {

@@ -1,3 +1,5 @@
+using Cartesia.Core.Diagnostics;
+using Cartesia.Core.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,6 +24,8 @@ internal sealed class ClientSettings
     public required ILoggerFactory LoggerFactory { get; init; }
     public required HttpClient? UserHttpClient { get; init; }
     public required TimeProvider TimeProvider { get; init; }
+    public required int MaxResponseBodyBytes { get; init; }
+    public required int MaxSseEventBytes { get; init; }
 
     /// <summary>Validates the options and takes a snapshot of them.</summary>
     public static ClientSettings Create(CartesiaCredential? credential, CartesiaClientOptions? options)
@@ -69,12 +73,25 @@ internal sealed class ClientSettings
             throw new ArgumentOutOfRangeException(nameof(options), options.GenerationRetries, "GenerationRetries is not a known mode.");
         }
 
+        HeaderRules.CheckValue(options.ApiVersion.Value, $"{nameof(CartesiaClientOptions)}.{nameof(CartesiaClientOptions.ApiVersion)}", nameof(options));
+        if (options.ApplicationId is not null)
+        {
+            HeaderRules.CheckValue(options.ApplicationId, $"{nameof(CartesiaClientOptions)}.{nameof(CartesiaClientOptions.ApplicationId)}", nameof(options));
+        }
+
         foreach (KeyValuePair<string, string> header in options.DefaultHeaders)
         {
-            if (string.IsNullOrWhiteSpace(header.Key) || header.Value is null)
-            {
-                throw new ArgumentException("DefaultHeaders holds a header with an empty name or a null value.", nameof(options));
-            }
+            string what = $"{nameof(CartesiaClientOptions)}.{nameof(CartesiaClientOptions.DefaultHeaders)}";
+            HeaderRules.CheckName(header.Key, what, nameof(options));
+            HeaderRules.CheckValue(header.Value, $"{what}[\"{header.Key}\"]", nameof(options));
+        }
+
+        RequireAtLeast(options.MaxResponseBodyBytes, CartesiaClientOptions.MinimumLimitBytes, nameof(CartesiaClientOptions.MaxResponseBodyBytes));
+        RequireAtLeast(options.MaxSseEventBytes, CartesiaClientOptions.MinimumLimitBytes, nameof(CartesiaClientOptions.MaxSseEventBytes));
+        if (credential is not null)
+        {
+            // Whatever shape the secret has, no text the service sends back may show it.
+            SecretRedactor.Remember(credential);
         }
 
         return new ClientSettings
@@ -95,6 +112,8 @@ internal sealed class ClientSettings
             LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance,
             UserHttpClient = options.HttpClient,
             TimeProvider = options.TimeProvider ?? TimeProvider.System,
+            MaxResponseBodyBytes = options.MaxResponseBodyBytes,
+            MaxSseEventBytes = options.MaxSseEventBytes,
         };
     }
 
@@ -141,6 +160,14 @@ internal sealed class ClientSettings
 
     private static Uri WithTrailingSlash(Uri uri)
         => uri.AbsolutePath.EndsWith('/') ? uri : new UriBuilder(uri) { Path = uri.AbsolutePath + "/" }.Uri;
+
+    private static void RequireAtLeast(int value, int minimum, string name)
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{nameof(CartesiaClientOptions)}.{name} must be at least {minimum} bytes.");
+        }
+    }
 
     private static void RequirePositive(TimeSpan value, string name)
     {

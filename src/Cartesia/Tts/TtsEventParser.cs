@@ -82,7 +82,7 @@ internal static class TtsEventParser
             {
                 reader.Read();
                 contextId = reader.TokenType == JsonTokenType.String && knownContextIds is not null && !reader.ValueIsEscaped && !reader.HasValueSequence
-                    ? knownContextIds(reader.ValueSpan) ?? reader.GetString()
+                    ? knownContextIds(reader.ValueSpan) ?? JsonReading.GetString(ref reader)
                     : ReadCurrentString(ref reader);
             }
             else if (reader.ValueTextEquals("status_code"u8))
@@ -187,7 +187,7 @@ internal static class TtsEventParser
         {
             return reader.GetBytesFromBase64();
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
         {
             throw new JsonException("The audio data is not valid base64.", ex);
         }
@@ -197,7 +197,7 @@ internal static class TtsEventParser
     private static string? ReadCurrentString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => JsonReading.GetString(ref reader),
         _ => throw new JsonException($"Expected a string, found {reader.TokenType}."),
     };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cartesia.Core.Diagnostics;
 using Cartesia.Core.Json;
 using Cartesia.Core.Sse;
 using Cartesia.Tts;
@@ -57,7 +58,7 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
                         _ => throw new JsonException("The audio data must be a base64 string."),
                     };
                 }
-                catch (FormatException ex)
+                catch (Exception ex) when (ex is FormatException or InvalidOperationException)
                 {
                     throw new JsonException("The audio data is not valid base64.", ex);
                 }
@@ -100,7 +101,7 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
             }
             else if (reader.ValueTextEquals("error"u8) && reader.Read() && reader.TokenType == JsonTokenType.String)
             {
-                legacy = reader.GetString();
+                legacy = JsonReading.GetString(ref reader);
             }
             else if (reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -119,7 +120,7 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
 
         if (type == "error" || (type is null && eventType == "error"))
         {
-            return new VoiceChangerErrorEvent { ErrorCode = errorCode, Title = title, Message = message, RequestId = requestId, DocUrl = docUrl, Error = legacy, StatusCode = status, Done = true, AdditionalProperties = extra };
+            return new VoiceChangerErrorEvent { ErrorCode = SecretRedactor.Redact(errorCode), Title = SecretRedactor.Redact(title), Message = SecretRedactor.Redact(message), RequestId = SecretRedactor.Redact(requestId), DocUrl = SecretRedactor.Redact(docUrl), Error = SecretRedactor.Redact(legacy), StatusCode = status, Done = true, AdditionalProperties = extra };
         }
 
         if (type is not null)

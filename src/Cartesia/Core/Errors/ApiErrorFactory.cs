@@ -1,4 +1,5 @@
 using System.Net;
+using Cartesia.Core.Diagnostics;
 
 namespace Cartesia.Core.Errors;
 
@@ -13,7 +14,8 @@ internal static class ApiErrorFactory
     public static CartesiaApiException Create(CartesiaResponseInfo info, string? body, TimeSpan? retryAfter, string? note = null)
     {
         ErrorDetails d = ErrorDetails.FromBody(body);
-        string? requestId = d.RequestId ?? info.RequestId;
+        string? requestId = d.RequestId ?? SecretRedactor.Redact(info.RequestId);
+        body = SecretRedactor.RedactBody(body);
         string message = FormatMessage(info.StatusCode, d, requestId, note);
         int status = info.StatusCode;
 

@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Cartesia.Core.Diagnostics;
 
 namespace Cartesia.Core.Errors;
 
 /// <summary>
 /// The fields of a Cartesia error, from either format: structured JSON (<c>error_code</c>, <c>title</c>,
 /// <c>message</c>, <c>request_id</c>, <c>doc_url</c>) or legacy text / legacy <c>"error": "Title: Message"</c>.
+/// Every field is redacted (<see cref="SecretRedactor.Redact"/>) after parsing, so no secret the service
+/// echoed reaches a message, a property, a log line or a tag.
 /// </summary>
 internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, string? Message, string? RequestId, string? DocUrl)
 {
@@ -31,7 +34,7 @@ internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, s
         }
 
         (string? title, string message) = SplitTitle(text);
-        return new ErrorDetails(null, title, message, null, null);
+        return new ErrorDetails(null, title, message, null, null).Redacted();
     }
 
     /// <summary>Reads the error fields of a JSON object (an HTTP error body or a stream error event).</summary>
@@ -55,12 +58,12 @@ internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, s
             {
                 if (legacy.ValueKind == JsonValueKind.String)
                 {
-                    (title, message) = SplitTitle(legacy.GetString() ?? string.Empty);
+                    (title, message) = SplitTitle(Text(legacy));
                 }
                 else if (legacy.ValueKind == JsonValueKind.Object)
                 {
                     ErrorDetails inner = FromJson(legacy);
-                    return new ErrorDetails(errorCode ?? inner.ErrorCode, inner.Title, inner.Message, requestId ?? inner.RequestId, docUrl ?? inner.DocUrl);
+                    return new ErrorDetails(errorCode ?? inner.ErrorCode, inner.Title, inner.Message, requestId ?? inner.RequestId, docUrl ?? inner.DocUrl).Redacted();
                 }
             }
             else if (String(element, "detail") is { } detail)
@@ -69,7 +72,7 @@ internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, s
             }
         }
 
-        return new ErrorDetails(errorCode, title, message, requestId, docUrl);
+        return new ErrorDetails(errorCode, title, message, requestId, docUrl).Redacted();
     }
 
     /// <summary>The fields of a stream error event: the structured ones, or else the legacy <c>"Title: Message"</c> split.</summary>
@@ -80,8 +83,16 @@ internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, s
             (title, message) = SplitTitle(legacyError);
         }
 
-        return new ErrorDetails(errorCode, title, message, requestId, docUrl);
+        return new ErrorDetails(errorCode, title, message, requestId, docUrl).Redacted();
     }
+
+    /// <summary>These fields with every secret they may hold replaced (idempotent).</summary>
+    public ErrorDetails Redacted() => new(
+        SecretRedactor.Redact(ErrorCode),
+        SecretRedactor.Redact(Title),
+        SecretRedactor.Redact(Message),
+        SecretRedactor.Redact(RequestId),
+        SecretRedactor.Redact(DocUrl));
 
     /// <summary>
     /// The exception that ends a stream on an error event: <c>{what} (code), status N: Title: Message [request id …].</c>
@@ -131,5 +142,18 @@ internal readonly record struct ErrorDetails(string? ErrorCode, string? Title, s
     };
 
     private static string? String(JsonElement element, string name)
-        => element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        => element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? Text(value) : null;
+
+    /// <summary>A string value; one that cannot be decoded (a lone surrogate escape) is kept as its JSON text.</summary>
+    private static string Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText();
+        }
+    }
 }

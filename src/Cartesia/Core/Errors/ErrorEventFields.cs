@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cartesia.Core.Diagnostics;
 using Cartesia.Core.Json;
 
 namespace Cartesia.Core.Errors;
@@ -6,7 +7,8 @@ namespace Cartesia.Core.Errors;
 /// <summary>
 /// The error fields of a streamed event (TTS or STT), gathered by a hand-written <see cref="Utf8JsonReader"/>
 /// parser as it meets them: the structured ones (<c>error_code</c>, <c>title</c>, <c>message</c>, <c>doc_url</c>)
-/// and the legacy <c>"error": "Title: Message"</c>.
+/// and the legacy <c>"error": "Title: Message"</c>. Each is redacted (<see cref="SecretRedactor.Redact"/>) as it is
+/// read, so the event objects handed to callers and everything built from them hold no echoed secret.
 /// </summary>
 internal struct ErrorEventFields
 {
@@ -22,26 +24,26 @@ internal struct ErrorEventFields
     {
         if (reader.ValueTextEquals("error_code"u8))
         {
-            ErrorCode = JsonReading.ReadString(ref reader);
+            ErrorCode = SecretRedactor.Redact(JsonReading.ReadString(ref reader));
         }
         else if (reader.ValueTextEquals("title"u8))
         {
-            Title = JsonReading.ReadString(ref reader);
+            Title = SecretRedactor.Redact(JsonReading.ReadString(ref reader));
         }
         else if (reader.ValueTextEquals("message"u8))
         {
-            Message = JsonReading.ReadString(ref reader);
+            Message = SecretRedactor.Redact(JsonReading.ReadString(ref reader));
         }
         else if (reader.ValueTextEquals("doc_url"u8))
         {
-            DocUrl = JsonReading.ReadString(ref reader);
+            DocUrl = SecretRedactor.Redact(JsonReading.ReadString(ref reader));
         }
         else if (reader.ValueTextEquals("error"u8))
         {
             reader.Read();
             if (reader.TokenType == JsonTokenType.String)
             {
-                LegacyError = reader.GetString();
+                LegacyError = SecretRedactor.Redact(JsonReading.GetString(ref reader));
             }
             else
             {

@@ -40,6 +40,7 @@ internal sealed class HttpPipeline
                 $"No Cartesia API key: pass one to new CartesiaClient(apiKey), set CartesiaClientOptions.ApiKey, or set the {CartesiaClientOptions.ApiKeyEnvironmentVariable} environment variable.");
         }
 
+        CheckHeaders(request);
         Uri uri = _settings.ResolveHttp(request.PathAndQuery);
         string logUrl = SecretRedactor.RedactUri(uri);
         string method = request.Method.Method;
@@ -83,6 +84,18 @@ internal sealed class HttpPipeline
         {
             Telemetry.RecordError(activity, request.Operation, ex);
             throw;
+        }
+    }
+
+    /// <summary>Rejects per-request headers (a raw <see cref="CartesiaRequest"/>'s) that could add headers or requests of their own.</summary>
+    private static void CheckHeaders(PipelineRequest request)
+    {
+        HeaderRules.CheckValue(request.Accept, $"{nameof(CartesiaRequest)}.{nameof(CartesiaRequest.Accept)}", nameof(request));
+        foreach ((string name, string value) in request.Headers ?? [])
+        {
+            string what = $"{nameof(CartesiaRequest)}.{nameof(CartesiaRequest.Headers)}";
+            HeaderRules.CheckName(name, what, nameof(request));
+            HeaderRules.CheckValue(value, $"{what}[\"{name}\"]", nameof(request));
         }
     }
 
@@ -142,7 +155,7 @@ internal sealed class HttpPipeline
 
             if (response.IsSuccessStatusCode)
             {
-                byte[]? body = request.StreamResponse ? null : await ReadBodyAsync(response, int.MaxValue, async, attemptCts.Token).ConfigureAwait(false);
+                byte[]? body = request.StreamResponse ? null : await ReadSuccessBodyAsync(response, request, logUrl, async, attemptCts.Token).ConfigureAwait(false);
                 var success = new PipelineResponse(response, body, info);
                 response = null; // owned by the caller now
                 return AttemptResult.Success(success);
@@ -238,6 +251,25 @@ internal sealed class HttpPipeline
                 message.Headers.TryAddWithoutValidation(name, value);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads a success body whole, failing with <see cref="CartesiaProtocolException"/> (not retried) when it is
+    /// larger than <see cref="CartesiaClientOptions.MaxResponseBodyBytes"/>, before reading it when it says so.
+    /// </summary>
+    private async ValueTask<byte[]> ReadSuccessBodyAsync(HttpResponseMessage response, PipelineRequest request, string logUrl, bool async, CancellationToken cancellationToken)
+    {
+        int limit = _settings.MaxResponseBodyBytes;
+        long? declared = response.Content.Headers.ContentLength;
+        byte[]? body = declared > limit ? null : await ReadBodyAsync(response, limit + 1, async, cancellationToken).ConfigureAwait(false);
+        if (body is null || body.Length > limit)
+        {
+            string size = declared > limit ? $"{declared} bytes" : $"more than {limit} bytes";
+            throw new CartesiaProtocolException(
+                $"The response to {request.Method.Method} {logUrl} ({request.Operation}) is {size}, over the limit of {limit} bytes (CartesiaClientOptions.MaxResponseBodyBytes); it was not read.");
+        }
+
+        return body;
     }
 
     /// <summary>Reads a body up to a limit, within the attempt's timeout, synchronously or not.</summary>

@@ -12,9 +12,26 @@ internal static class JsonReading
         return reader.TokenType switch
         {
             JsonTokenType.Null => null,
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => GetString(ref reader),
             _ => throw new JsonException($"Expected a string, found {reader.TokenType}."),
         };
+    }
+
+    /// <summary>
+    /// The current string token (or property name), failing with <see cref="JsonException"/> like any other
+    /// malformed JSON when it holds invalid UTF-8 or a lone surrogate escape (<c>\ud800</c>), where
+    /// <see cref="Utf8JsonReader.GetString"/> throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public static string? GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException($"A string is not valid text: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Reads the value after a property name as an integer, or null.</summary>
@@ -67,7 +84,7 @@ internal static class JsonReading
         var items = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("Expected a string in the array."));
+            items.Add(reader.TokenType == JsonTokenType.String ? GetString(ref reader)! : throw new JsonException("Expected a string in the array."));
         }
 
         return [.. items];
@@ -103,7 +120,7 @@ internal static class JsonReading
     /// <summary>Reads the property's value into the bag of unknown properties.</summary>
     public static void ReadUnknown(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? bag)
     {
-        string name = reader.GetString()!;
+        string name = GetString(ref reader)!;
         reader.Read();
         (bag ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
     }

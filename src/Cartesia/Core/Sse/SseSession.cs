@@ -22,12 +22,12 @@ internal sealed class SseSession<TEvent> : IDisposable where TEvent : class
 
     private readonly AudioStreamTelemetry? _telemetry;
 
-    public SseSession(SseProtocol<TEvent> protocol, ResponseBodyStream body, string operation, ILogger logger, AudioStreamTelemetry? telemetry = null)
+    public SseSession(SseProtocol<TEvent> protocol, ResponseBodyStream body, string operation, ILogger logger, AudioStreamTelemetry? telemetry = null, int maxEventBytes = CartesiaClientOptions.DefaultMaxSseEventBytes)
     {
         _protocol = protocol;
         _telemetry = telemetry;
         Body = body;
-        _guard = new SseEndGuardStream(body);
+        _guard = new SseEndGuardStream(body, maxEventBytes);
         _operation = operation;
         _logger = logger;
     }
@@ -45,16 +45,24 @@ internal sealed class SseSession<TEvent> : IDisposable where TEvent : class
     public long AudioBytes { get; private set; }
 
     /// <summary>The standard SSE parser over the guarded body, parsing each event in place.</summary>
-    public SseParser<SseParsedItem<TEvent>> CreateParser()
-        => SseParser.Create(_guard, (eventType, data) =>
+    public SseParser<SseParsedItem<TEvent>> CreateParser() => CreateParser(_guard, _protocol);
+
+    /// <summary>
+    /// The standard SSE parser over a body (guarded by <see cref="SseEndGuardStream"/>), parsing each event in place;
+    /// an event that is not valid becomes an item holding the error, which <see cref="Accept"/> turns into a
+    /// <see cref="CartesiaProtocolException"/>.
+    /// </summary>
+    public static SseParser<SseParsedItem<TEvent>> CreateParser(Stream body, SseProtocol<TEvent> protocol)
+        => SseParser.Create(body, (eventType, data) =>
         {
             try
             {
-                return new SseParsedItem<TEvent>(_protocol.Parse(eventType, data), null, null);
+                return new SseParsedItem<TEvent>(protocol.Parse(eventType, data), null, null);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException)
             {
-                return new SseParsedItem<TEvent>(null, ex, Excerpt(data));
+                // Whatever the event's text breaks, the stream ends with a CartesiaProtocolException (Accept).
+                return new SseParsedItem<TEvent>(null, ex, SecretRedactor.Redact(Excerpt(data)));
             }
         });
 
@@ -99,6 +107,13 @@ internal sealed class SseSession<TEvent> : IDisposable where TEvent : class
         }
 
         return value;
+    }
+
+    /// <summary>Records a stream the service broke the protocol of (an event over the size limit) and returns the exception.</summary>
+    public CartesiaProtocolException Violated(CartesiaProtocolException ex)
+    {
+        Log.StreamEnded(_logger, _operation, Events, AudioBytes, "protocol violation");
+        return Ended(ex);
     }
 
     /// <summary>The exception for a stream that ended without its final event.</summary>

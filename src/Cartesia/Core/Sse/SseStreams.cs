@@ -49,6 +49,10 @@ internal sealed class SseAsyncStream<TEvent> : CartesiaAsyncStream<TEvent> where
                 {
                     throw session.Broken(ex);
                 }
+                catch (CartesiaProtocolException ex)
+                {
+                    throw session.Violated(ex);
+                }
 
                 if (!more)
                 {
@@ -103,6 +107,10 @@ internal sealed class SseSyncStream<TEvent> : CartesiaStream<TEvent> where TEven
             catch (CartesiaIncompleteStreamException ex)
             {
                 throw session.Broken(ex);
+            }
+            catch (CartesiaProtocolException ex)
+            {
+                throw session.Violated(ex);
             }
 
             if (!more)

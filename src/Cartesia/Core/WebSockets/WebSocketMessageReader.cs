@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using Cartesia.Core.Diagnostics;
 
 namespace Cartesia.Core.WebSockets;
 
@@ -36,7 +37,7 @@ internal sealed class WebSocketMessageReader : IDisposable
             ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(_buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                return new WebSocketMessage(WebSocketMessageType.Close, ReadOnlyMemory<byte>.Empty, _socket.CloseStatus, _socket.CloseStatusDescription);
+                return new WebSocketMessage(WebSocketMessageType.Close, ReadOnlyMemory<byte>.Empty, _socket.CloseStatus, SecretRedactor.Redact(_socket.CloseStatusDescription));
             }
 
             count += result.Count;
