@@ -20,6 +20,7 @@ internal sealed partial class EmulatorStateFile : IDisposable
     internal static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AsyncLocal<bool> _inside = new();
     private readonly ILogger? _logger;
     private readonly Func<EmulatorState> _fresh;
     private byte[]? _lastBytes;
@@ -67,7 +68,15 @@ internal sealed partial class EmulatorStateFile : IDisposable
     /// <summary>Runs a request that may change the state, under the lock, starting from what is on disk.</summary>
     public async Task MutateAsync(EmulatorState state, Func<Task> action, CancellationToken cancellationToken)
     {
+        if (_inside.Value)
+        {
+            // Already under the lock (a control request calling CartesiaEmulator.CompleteFineTune): the outer call saves.
+            await action().ConfigureAwait(false);
+            return;
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _inside.Value = true;
         try
         {
             using FileStream fileLock = await AcquireLockAsync(cancellationToken).ConfigureAwait(false);
@@ -83,6 +92,7 @@ internal sealed partial class EmulatorStateFile : IDisposable
         }
         finally
         {
+            _inside.Value = false;
             _gate.Release();
         }
     }

@@ -154,4 +154,16 @@ public sealed class EmulatorPersistenceTests : IDisposable
         Assert.Equal("Support Bot", support.Name);
         Assert.Throws<ArgumentException>(() => EmulatorVoice.Parse(":name only"));
     }
+
+    [Fact]
+    public async Task The_fine_tune_control_call_does_not_deadlock_on_the_state_lock()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { StateDirectory = _directory });
+        using var http = new HttpClient { BaseAddress = emulator.BaseUri, Timeout = TimeSpan.FromSeconds(20) };
+
+        using HttpResponseMessage response = await http.PostAsync("_emulator/fine-tunes/ft_missing/complete", content: null);
+
+        Assert.True((int)response.StatusCode < 500, response.StatusCode.ToString());
+        Assert.False(emulator.CompleteFineTune("ft_missing"));
+    }
 }
