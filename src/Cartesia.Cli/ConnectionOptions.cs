@@ -35,9 +35,18 @@ internal sealed class ConnectionOptions
 
         if (apiKey is null && baseUrl is null)
         {
-            CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            string? stateDirectory = OfflineState.Directory(context);
+            CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { StateDirectory = stateDirectory }, cancellationToken).ConfigureAwait(false);
             context.ServiceUri = emulator.BaseUri;
-            await context.Error.WriteLineAsync($"No CARTESIA_API_KEY set: using the built-in Cartesia emulator at {emulator.BaseUri} (offline, synthetic speech).").ConfigureAwait(false);
+            string kept = stateDirectory is null
+                ? "state not kept: set HOME or XDG_DATA_HOME to keep it"
+                : $"state kept in {stateDirectory}; reset it with `cartesia emulator reset`";
+            await context.Error.WriteLineAsync($"No CARTESIA_API_KEY set: using the built-in Cartesia emulator at {emulator.BaseUri} (offline, synthetic speech; {kept}).").ConfigureAwait(false);
+            if (emulator.StateNotice is { } notice)
+            {
+                await context.Error.WriteLineAsync($"warning: {notice}").ConfigureAwait(false);
+            }
+
             return new ClientConnection(emulator.CreateClient(options), emulator);
         }
 

@@ -5,6 +5,7 @@ using Cartesia.Emulator.Journal;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Cartesia.Emulator;
 
@@ -47,7 +48,13 @@ public sealed class CartesiaEmulator : IAsyncDisposable
             }
         }
 
-        State.FineTuneTrainingTime = options.FineTuneTrainingTime;
+        State = CreateState(options);
+        if (options.StateDirectory is { } directory)
+        {
+            StateFile = new Persistence.EmulatorStateFile(directory, options.LoggerFactory?.CreateLogger<CartesiaEmulator>(), () => CreateState(options));
+            StateFile.Initialize(State, state => AddVoices(state, options));
+        }
+
         Firehose = options.Firehose;
         _app = EmulatorApp.Build(options, this, TlsCertificate);
     }
@@ -104,7 +111,18 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     /// <summary>The seeded account's Pro Voice Clone, trained on <c>sonic-3-2026-01-12</c> (it needs that model id).</summary>
     public static string ProVoiceCloneId => VoiceCatalog.ProVoiceCloneId;
 
-    internal EmulatorState State { get; } = new();
+    internal EmulatorState State { get; }
+
+    /// <summary>The file the state is kept in (<see cref="CartesiaEmulatorOptions.StateDirectory"/>), or null when it is in memory only.</summary>
+    public string? StateFilePath => StateFile?.FilePath;
+
+    /// <summary>
+    /// What the emulator had to do about its state file, for the host to show: an unreadable file is moved aside to
+    /// <c>state.json.corrupt-…</c> (nothing in it is lost) and the emulator carries on. Null when all was well.
+    /// </summary>
+    public string? StateNotice => StateFile?.Notice;
+
+    internal Persistence.EmulatorStateFile? StateFile { get; }
 
     /// <summary>The firehose's pre-built frames while it is on.</summary>
     internal Firehose.FirehoseFrames? FirehoseFrames => Volatile.Read(ref _firehose);
@@ -150,6 +168,25 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     /// </summary>
     public HttpClient TrustingHttpClient => _trustingHttpClient ??= CreateTrustingHttpClient();
 
+    private static EmulatorState CreateState(CartesiaEmulatorOptions options)
+    {
+        var state = new EmulatorState { FineTuneTrainingTime = options.FineTuneTrainingTime };
+        AddVoices(state, options);
+        return state;
+    }
+
+    private static void AddVoices(EmulatorState state, CartesiaEmulatorOptions options)
+    {
+        DateTimeOffset at = new(2024, 11, 4, 6, 0, 0, TimeSpan.Zero);
+        foreach (EmulatorVoice voice in options.Voices)
+        {
+            ArgumentNullException.ThrowIfNull(voice, nameof(options.Voices));
+            ArgumentException.ThrowIfNullOrWhiteSpace(voice.Id, nameof(EmulatorVoice.Id));
+            state.Voices.Put(voice.ToRecord(at));
+            at = at.AddMinutes(1);
+        }
+    }
+
     private HttpClient CreateTrustingHttpClient()
     {
         string thumbprint = TlsCertificate?.Thumbprint ?? throw new InvalidOperationException("The emulator serves no TLS certificate.");
@@ -166,7 +203,30 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     /// <param name="fineTuneId">The fine-tune id.</param>
     /// <param name="failed">Whether training fails instead.</param>
     /// <returns>False when there is no such fine-tune.</returns>
-    public bool CompleteFineTune(string fineTuneId, bool failed = false) => FineTunes.FineTuneEndpoints.Settle(State, fineTuneId, failed);
+    public bool CompleteFineTune(string fineTuneId, bool failed = false)
+    {
+        if (StateFile is null)
+        {
+            return FineTunes.FineTuneEndpoints.Settle(State, fineTuneId, failed);
+        }
+
+        bool settled = false;
+        StateFile.MutateAsync(State, () => { settled = FineTunes.FineTuneEndpoints.Settle(State, fineTuneId, failed); return Task.CompletedTask; }, CancellationToken.None).GetAwaiter().GetResult();
+        return settled;
+    }
+
+    /// <summary>
+    /// Removes the state kept in a directory (<see cref="CartesiaEmulatorOptions.StateDirectory"/>), under its lock:
+    /// the next emulator using it starts from the seeded state, and one running on it starts again from there at its
+    /// next request.
+    /// </summary>
+    /// <param name="stateDirectory">The state directory.</param>
+    /// <returns>False when there was no saved state.</returns>
+    public static bool ResetState(string stateDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stateDirectory);
+        return Persistence.EmulatorStateFile.Reset(stateDirectory);
+    }
 
     /// <summary>Waits until the emulator stops (for hosting it as a process).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
@@ -192,5 +252,6 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _trustingHttpClient?.Dispose();
         TlsCertificate?.Dispose();
+        StateFile?.Dispose();
     }
 }

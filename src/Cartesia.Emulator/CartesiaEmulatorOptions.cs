@@ -57,6 +57,21 @@ public sealed class CartesiaEmulatorOptions
     /// </summary>
     public EmulatorFirehose? Firehose { get; set; }
 
+    /// <summary>
+    /// A directory to keep the emulator's state in (voices, datasets, fine-tunes, dictionaries, agents and their calls,
+    /// access tokens), so it outlives the emulator and is shared by every emulator using the directory — the CLI's
+    /// offline mode uses one per user. Changes are made under a file lock and saved atomically; an unreadable state
+    /// file is moved aside (see <see cref="CartesiaEmulator.StateNotice"/>). Default null: in memory only, which is
+    /// what tests want.
+    /// </summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>
+    /// Voices to add to the seeded catalogue (an id your code uses, with a name). A voice with the id of a seeded one
+    /// replaces it.
+    /// </summary>
+    public IList<EmulatorVoice> Voices { get; } = [];
+
     /// <summary>Where the emulator logs (ASP.NET Core included). Default: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -12,4 +12,7 @@ public sealed class ApiStatus : CartesiaResult
     /// <summary>The API version the service uses by default (a <c>YYYY-MM-DD</c> date).</summary>
     [JsonPropertyName("version")]
     public string? Version { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"ApiStatus {{ Ok = {(Ok ? "true" : "false")}, Version = {Version ?? "(none)"} }}";
 }

@@ -37,22 +37,26 @@ public class CartesiaClient : IDisposable
 
     /// <summary>
     /// A client that reads its API key from <c>CARTESIA_API_KEY</c> (and its base URL from <c>CARTESIA_BASE_URL</c>
-    /// when set). A missing key is reported at the first call that needs one.
+    /// when set). A missing key is reported at the first call that needs one with <see cref="CartesiaCredentialMissingException"/>.
     /// </summary>
     public CartesiaClient() : this(credential: null, options: null)
     {
     }
 
     /// <summary>A client with an API key.</summary>
-    /// <param name="apiKey">The API key (<c>sk_car_…</c>).</param>
-    public CartesiaClient(string apiKey) : this(CartesiaCredential.FromApiKey(apiKey), options: null)
+    /// <param name="apiKey">
+    /// The API key (<c>sk_car_…</c>). An empty one counts as none, so
+    /// <c>new CartesiaClient(Environment.GetEnvironmentVariable("CARTESIA_API_KEY") ?? "")</c> works: without a key the
+    /// first call that needs one throws <see cref="CartesiaCredentialMissingException"/>.
+    /// </param>
+    public CartesiaClient(string apiKey) : this(KeyOrNone(apiKey), options: null)
     {
     }
 
     /// <summary>A client with an API key and options.</summary>
-    /// <param name="apiKey">The API key (<c>sk_car_…</c>).</param>
+    /// <param name="apiKey">The API key (<c>sk_car_…</c>); an empty one counts as none (see <see cref="CartesiaClient(string)"/>).</param>
     /// <param name="options">The client's settings.</param>
-    public CartesiaClient(string apiKey, CartesiaClientOptions options) : this(CartesiaCredential.FromApiKey(apiKey), options)
+    public CartesiaClient(string apiKey, CartesiaClientOptions options) : this(KeyOrNone(apiKey), options)
     {
     }
 
@@ -135,6 +139,9 @@ public class CartesiaClient : IDisposable
     public CartesiaCredentialKind? CredentialKind => _core.Settings.Credential?.Kind;
 
     internal ClientCore Core => _core;
+
+    /// <summary>An empty or blank key is no key (the credential then comes from the options or the environment).</summary>
+    private static CartesiaCredential? KeyOrNone(string? apiKey) => string.IsNullOrWhiteSpace(apiKey) ? null : CartesiaCredential.FromApiKey(apiKey);
 
     /// <summary>Checks the API (<c>GET /</c>): whether it is up, and its default version.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

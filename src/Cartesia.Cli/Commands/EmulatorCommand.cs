@@ -18,12 +18,24 @@ internal static class EmulatorCommand
         var firehoseChunks = new Option<int>("--firehose-chunks") { Description = "With --firehose: audio chunks per TTS WebSocket context.", DefaultValueFactory = _ => new EmulatorFirehose().ChunksPerContext };
         var firehoseChunkBytes = new Option<int>("--firehose-chunk-bytes") { Description = "With --firehose: audio bytes per chunk (before base64).", DefaultValueFactory = _ => new EmulatorFirehose().ChunkBytes };
         var firehoseBytes = new Option<long>("--firehose-bytes-length") { Description = "With --firehose: audio bytes per /tts/bytes response.", DefaultValueFactory = _ => new EmulatorFirehose().BytesLength };
+        var stateDir = new Option<string?>("--state-dir") { Description = "Keep the emulator's state (voices, datasets, dictionaries, fine-tunes, agents' calls) in this directory, across runs and shared with other emulators using it (default: in memory)." };
+        var persist = new Option<bool>("--persist") { Description = "Keep the state where the offline CLI keeps it (the directory its offline notice names), so this emulator and offline commands share voices." };
+        var voices = new Option<string[]>("--voice")
+        {
+            Description = "Add a voice to the catalogue, as ID or ID:NAME (repeatable), for example an id your code uses.",
+            AllowMultipleArgumentsPerToken = false,
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var command = new Command("emulator", "Run a local emulator of the Cartesia API (REST, SSE, WebSocket) for offline development and tests.")
         {
-            port, host, apiKey, realistic, tls, certOut, firehose, firehoseChunks, firehoseChunkBytes, firehoseBytes,
+            port, host, apiKey, realistic, tls, certOut, firehose, firehoseChunks, firehoseChunkBytes, firehoseBytes, stateDir, persist, voices,
         };
+        command.Subcommands.Add(CreateReset(context));
         command.SetAction(async (parse, cancellationToken) =>
         {
+            string? stateDirectory = parse.GetValue(stateDir) is { } dir
+                ? Path.GetFullPath(dir)
+                : parse.GetValue(persist) ? OfflineState.Directory(context) ?? throw new ArgumentException("--persist needs HOME or XDG_DATA_HOME (or CARTESIA_EMULATOR_STATE_DIR) to find the offline state; pass --state-dir instead.") : null;
             var options = new CartesiaEmulatorOptions
             {
                 Port = parse.GetValue(port),
@@ -35,13 +47,32 @@ internal static class EmulatorCommand
                 Firehose = parse.GetValue(firehose)
                     ? new EmulatorFirehose { ChunksPerContext = parse.GetValue(firehoseChunks), ChunkBytes = parse.GetValue(firehoseChunkBytes), BytesLength = parse.GetValue(firehoseBytes) }
                     : null,
+                StateDirectory = stateDirectory,
             };
+            foreach (string voice in parse.GetValue(voices) ?? [])
+            {
+                options.Voices.Add(EmulatorVoice.Parse(voice));
+            }
+
             await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync($"Cartesia emulator listening on {emulator.BaseUri} (WebSocket {emulator.WebSocketBaseUri}).").ConfigureAwait(false);
             await context.Out.WriteLineAsync(options.ApiKey is null ? "Any non-empty API key is accepted." : "Only the given API key is accepted.").ConfigureAwait(false);
             if (options.TlsCertificatePath is { } pem)
             {
                 await context.Out.WriteLineAsync($"TLS certificate: {pem} (Node: NODE_EXTRA_CA_CERTS={pem}; Python/httpx: SSL_CERT_FILE={pem}).").ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync(emulator.StateFilePath is { } stateFile
+                ? $"State kept in {stateFile} (reset: cartesia emulator reset --state-dir {Path.GetDirectoryName(stateFile)})."
+                : "State is kept in memory (--state-dir or --persist keeps it).").ConfigureAwait(false);
+            if (emulator.StateNotice is { } notice)
+            {
+                await context.Error.WriteLineAsync($"warning: {notice}").ConfigureAwait(false);
+            }
+
+            if (options.Voices.Count > 0)
+            {
+                await context.Out.WriteLineAsync($"Added voices: {string.Join(", ", options.Voices.Select(v => $"{v.Id} ({v.Name})"))}.").ConfigureAwait(false);
             }
 
             if (options.Firehose is { } hose)
@@ -60,6 +91,28 @@ internal static class EmulatorCommand
                 await context.Out.WriteLineAsync("Stopping.").ConfigureAwait(false);
             }
 
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>cartesia emulator reset</c>: forget the offline state (cloned voices, datasets, …).</summary>
+    private static Command CreateReset(CliContext context)
+    {
+        var stateDir = new Option<string?>("--state-dir") { Description = "The state directory to reset (default: the offline CLI's)." };
+        var command = new Command("reset", "Forget the offline emulator's state (cloned voices, datasets, dictionaries, fine-tunes, agents' calls): the next offline command starts from the seeded catalogue.")
+        {
+            stateDir,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string directory = parse.GetValue(stateDir) is { } dir
+                ? Path.GetFullPath(dir)
+                : OfflineState.Directory(context) ?? throw new ArgumentException("No offline state to reset: HOME, XDG_DATA_HOME and CARTESIA_EMULATOR_STATE_DIR are unset; pass --state-dir.");
+            bool removed = CartesiaEmulator.ResetState(directory);
+            await context.Out.WriteLineAsync(removed
+                ? $"Reset the emulator state in {directory}."
+                : $"No emulator state in {directory}; nothing to reset.").ConfigureAwait(false);
             return 0;
         });
         return command;

@@ -42,6 +42,28 @@ internal sealed class AgentStore
         }
     }
 
+    /// <summary>Every (agent, metric) attachment, for saving the state.</summary>
+    public IReadOnlyList<(string Agent, string Metric)> Attachments
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _attached];
+            }
+        }
+    }
+
+    /// <summary>Replaces every attachment at once (loading a saved state).</summary>
+    public void ReplaceAttachments(IEnumerable<(string Agent, string Metric)> attachments)
+    {
+        lock (_gate)
+        {
+            _attached.Clear();
+            _attached.UnionWith(attachments);
+        }
+    }
+
     public bool IsAttached(string agentId, string metricId)
     {
         lock (_gate)

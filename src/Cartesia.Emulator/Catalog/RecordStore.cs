@@ -60,6 +60,16 @@ internal sealed class RecordStore<T> where T : class
         }
     }
 
+    /// <summary>Replaces every record at once (loading a saved state).</summary>
+    public void ReplaceAll(IEnumerable<T> items)
+    {
+        lock (_gate)
+        {
+            _items.Clear();
+            _items.AddRange(items);
+        }
+    }
+
     public bool Remove(string id)
     {
         lock (_gate)

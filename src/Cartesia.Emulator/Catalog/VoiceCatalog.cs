@@ -11,7 +11,7 @@ internal sealed class VoiceCatalog
     /// <summary>A Pro Voice Clone of the seeded account, trained on <c>sonic-3-2026-01-12</c>.</summary>
     public const string ProVoiceCloneId = "9f1c6a2e-5b7d-4c3a-8e1f-2d4b6a8c0e12";
 
-    private readonly ConcurrentDictionary<string, VoiceRecord> _voices = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, VoiceRecord> _voices = new(StringComparer.Ordinal);
 
     public VoiceCatalog()
     {
@@ -21,6 +21,12 @@ internal sealed class VoiceCatalog
         }
     }
 
+    /// <summary>The ids of the built-in seeded voices.</summary>
+    public static IReadOnlyList<string> SeedIds { get; } = [.. Seed().Select(v => v.Id)];
+
+    /// <summary>The built-in seeded voices.</summary>
+    public static IEnumerable<VoiceRecord> SeedVoices => Seed();
+
     public VoiceRecord? Find(string id) => _voices.TryGetValue(id, out VoiceRecord? voice) ? voice : null;
 
     public IEnumerable<VoiceRecord> All => _voices.Values.OrderBy(v => v.CreatedAt).ThenBy(v => v.Id, StringComparer.Ordinal);
@@ -28,6 +34,10 @@ internal sealed class VoiceCatalog
     public void Put(VoiceRecord voice) => _voices[voice.Id] = voice;
 
     public bool Remove(string id) => _voices.TryRemove(id, out _);
+
+    /// <summary>Replaces every voice at once (loading a saved state); readers see the old set or the new one.</summary>
+    public void ReplaceAll(IEnumerable<VoiceRecord> voices)
+        => Volatile.Write(ref _voices, new ConcurrentDictionary<string, VoiceRecord>(voices.Select(v => KeyValuePair.Create(v.Id, v)), StringComparer.Ordinal));
 
     private static IEnumerable<VoiceRecord> Seed()
     {
@@ -42,6 +52,10 @@ internal sealed class VoiceCatalog
         yield return new VoiceRecord { Id = "b9de4a89-2257-424b-94c2-db18ba68c81a", Name = "German Conversational Woman", Description = "A natural German voice for dialogue.", Language = "de", Gender = "feminine", Accent = "high-german", Locales = ["de-DE"], Country = "DE", CreatedAt = at.AddMinutes(7) };
         yield return new VoiceRecord { Id = "34dbb662-8e98-413c-a1ef-1a3407675fe7", Name = "Spanish Narrator Man", Description = "A deep Castilian voice for storytelling.", Language = "es", Gender = "masculine", Accent = "castilian", Locales = ["es-ES"], Country = "ES", CreatedAt = at.AddMinutes(8) };
         yield return new VoiceRecord { Id = "2b568345-1d48-4047-b25f-7baccf842eb0", Name = "Japanese Woman", Description = "A calm Japanese woman's voice.", Language = "ja", Gender = "feminine", Accent = "standard-japanese", Locales = ["ja-JP"], Country = "JP", CreatedAt = at.AddMinutes(9) };
+        // Voices the official examples use (the Python SDK's quickstart and the Cartesia docs), so they run offline unchanged.
+        yield return new VoiceRecord { Id = "e07c00bc-4134-4eae-9ea4-1a55fb45746b", Name = "Brooke", Description = "An American woman's voice (the official Python quickstart's voice).", Language = "en", Gender = "feminine", Accent = "general-american", Locales = ["en-US"], Country = "US", CreatedAt = at.AddMinutes(10) };
+        yield return new VoiceRecord { Id = "f786b574-daa5-4673-aa0c-cbe3e8534c02", Name = "Katie", Description = "An American woman's voice (used in the Cartesia docs).", Language = "en", Gender = "feminine", Accent = "general-american", Locales = ["en-US"], Country = "US", CreatedAt = at.AddMinutes(11) };
+        yield return new VoiceRecord { Id = "db6b0ed5-d5d3-463d-ae85-518a07d3c2b4", Name = "Skylar", Description = "An American woman's voice (used in the Cartesia docs).", Language = "en", Gender = "feminine", Accent = "general-american", Locales = ["en-US"], Country = "US", CreatedAt = at.AddMinutes(12) };
         yield return new VoiceRecord { Id = ProVoiceCloneId, Name = "Studio Host (Pro Clone)", Description = "A Pro Voice Clone of the account's studio host.", Language = "en", Gender = "masculine", Accent = "general-american", Locales = ["en-US"], Country = "US", IsOwner = true, IsPublic = false, UserId = EmulatorState.UserId, TrainedModelId = "sonic-3-2026-01-12", CreatedAt = at.AddDays(400) };
     }
 }

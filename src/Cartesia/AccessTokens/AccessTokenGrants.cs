@@ -16,4 +16,9 @@ public sealed class AccessTokenGrants : CartesiaModel
     /// <summary>The agents calling WebSocket.</summary>
     [JsonPropertyName("agent")]
     public bool? Agent { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"AccessTokenGrants {{ Tts = {Flag(Tts)}, Stt = {Flag(Stt)}, Agent = {Flag(Agent)} }}";
+
+    private static string Flag(bool? value) => value switch { true => "true", false => "false", null => "(unset)" };
 }

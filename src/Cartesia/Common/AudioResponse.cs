@@ -67,6 +67,7 @@ public sealed class AudioResponse : IDisposable, IAsyncDisposable
     /// </summary>
     /// <param name="path">The file to write (replaced if it exists).</param>
     /// <param name="cancellationToken">Stops the download and closes the connection.</param>
+    /// <exception cref="DirectoryNotFoundException">The file's directory does not exist (checked before anything is written; the message names <paramref name="path"/>).</exception>
     public Task SaveToFileAsync(string path, CancellationToken cancellationToken = default)
         => SaveCoreAsync(path, async: true, cancellationToken).AsTask();
 
@@ -74,6 +75,7 @@ public sealed class AudioResponse : IDisposable, IAsyncDisposable
     /// Saves the audio to a file as it arrives. The file appears only when the whole audio was received.
     /// </summary>
     /// <param name="path">The file to write (replaced if it exists).</param>
+    /// <exception cref="DirectoryNotFoundException">The file's directory does not exist (checked before anything is written; the message names <paramref name="path"/>).</exception>
     public void SaveToFile(string path) => SaveCoreAsync(path, async: false, CancellationToken.None).EnsureCompleted();
 
     /// <summary>Reads the whole audio into memory.</summary>
@@ -120,14 +122,13 @@ public sealed class AudioResponse : IDisposable, IAsyncDisposable
 
     private async ValueTask SaveCoreAsync(string path, bool async, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string fullPath = Path.GetFullPath(path);
-        string partial = fullPath + ".partial";
+        string fullPath = OutputFile.Check(path);
+        string partial = OutputFile.PartialOf(fullPath);
+        FileStream file = OutputFile.OpenPartial(path, fullPath, FileAccess.Write, CopyBufferSize, useAsync: async);
         try
         {
             if (async)
             {
-                var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true);
                 await using (file.ConfigureAwait(false))
                 {
                     await Audio.CopyToAsync(file, CopyBufferSize, cancellationToken).ConfigureAwait(false);
@@ -135,8 +136,10 @@ public sealed class AudioResponse : IDisposable, IAsyncDisposable
             }
             else
             {
-                using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: false);
-                Audio.CopyTo(file, CopyBufferSize);
+                using (file)
+                {
+                    Audio.CopyTo(file, CopyBufferSize);
+                }
             }
 
             File.Move(partial, fullPath, overwrite: true);

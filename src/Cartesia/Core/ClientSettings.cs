@@ -125,7 +125,7 @@ internal sealed class ClientSettings
 
     private static CartesiaCredential? ResolveCredential(CartesiaClientOptions options)
     {
-        if (!string.IsNullOrEmpty(options.ApiKey))
+        if (!string.IsNullOrWhiteSpace(options.ApiKey))
         {
             return CartesiaCredential.FromApiKey(options.ApiKey);
         }

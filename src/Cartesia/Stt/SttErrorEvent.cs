@@ -36,4 +36,7 @@ public sealed class SttErrorEvent : SttEvent
     /// <summary>The legacy combined <c>Title: Message</c> text (API versions before 2026-03-01).</summary>
     [JsonPropertyName("error")]
     public string? Error { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"error ({StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no status"} {ErrorCode}): {Message ?? Title ?? Error}";
 }

@@ -24,4 +24,7 @@ public abstract class SttEvent : CartesiaModel
     /// <summary>The id of the connection, for Cartesia support (it changes when the session reconnects).</summary>
     [JsonPropertyName("request_id")]
     public string? RequestId { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => RequestId is null ? Type : $"{Type} (request {RequestId})";
 }

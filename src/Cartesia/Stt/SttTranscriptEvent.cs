@@ -37,4 +37,7 @@ public sealed class SttTranscriptEvent : SttEvent
     /// </summary>
     [JsonPropertyName("words")]
     public IReadOnlyList<SttWord>? Words { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"transcript ({(IsFinal ? "final" : "partial")}): {Text}";
 }

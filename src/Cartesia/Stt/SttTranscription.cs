@@ -31,4 +31,12 @@ public sealed class SttTranscription : CartesiaResult
     /// </summary>
     [JsonPropertyName("words")]
     public IReadOnlyList<SttWord>? Words { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        string text = Text.Length > 100 ? string.Concat(Text.AsSpan(0, 100), "…") : Text;
+        string duration = Duration is { } seconds ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {seconds:0.###} s") : string.Empty;
+        return $"SttTranscription {{ Text = \"{text}\", Language = {Language ?? "(unknown)"}{duration}, Words = {Words?.Count ?? 0} }}";
+    }
 }

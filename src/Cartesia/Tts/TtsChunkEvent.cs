@@ -56,4 +56,7 @@ public sealed class TtsChunkEvent : TtsEvent
     /// <summary>Which flush segment the audio belongs to (WebSocket; counts from 1).</summary>
     [JsonPropertyName("flush_id")]
     public int? FlushId { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"chunk (context {ContextId ?? "(none)"}, {Audio.Length} bytes{(Done ? ", done" : string.Empty)})";
 }

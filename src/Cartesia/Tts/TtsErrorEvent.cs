@@ -37,4 +37,7 @@ public sealed class TtsErrorEvent : TtsEvent
     /// <summary>The legacy combined <c>Title: Message</c> text (API versions before 2026-03-01).</summary>
     [JsonPropertyName("error")]
     public string? Error { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"error (context {ContextId ?? "(none)"}, {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no status"} {ErrorCode}): {Message ?? Title ?? Error}";
 }

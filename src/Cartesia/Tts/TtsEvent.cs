@@ -29,4 +29,7 @@ public abstract class TtsEvent : CartesiaModel
     /// <summary>Whether this event ends its context.</summary>
     [JsonPropertyName("done")]
     public bool Done { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Type} (context {ContextId ?? "(none)"}{(Done ? ", done" : string.Empty)})";
 }

@@ -30,7 +30,7 @@ public class ClientConfigurationTests
         using var client = new CartesiaClient(new CartesiaClientOptions { BaseUri = emulator.BaseUri });
 
         ApiStatus status = await client.GetStatusAsync();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.Tts.GenerateAsync(Requests.Bytes()));
+        var error = await Assert.ThrowsAsync<CartesiaCredentialMissingException>(() => client.Tts.GenerateAsync(Requests.Bytes()));
 
         Assert.True(status.Ok);
         Assert.Contains("CARTESIA_API_KEY", error.Message, StringComparison.Ordinal);

@@ -20,10 +20,10 @@ public class VoicesTests
 
         List<Voice> voices = async ? await client.Voices.ListAsync(options).ToListAsync() : [.. client.Voices.List(options)];
 
-        Assert.Equal(11, voices.Count);
+        Assert.Equal(14, voices.Count);
         Assert.Equal(voices.Count, voices.Select(v => v.Id).Distinct().Count());
         IReadOnlyList<EmulatorRequest> sent = emulator.Journal.For("/voices");
-        Assert.Equal(3, sent.Count); // 4 + 4 + 3, the last page says has_more: false, so no empty page is fetched
+        Assert.Equal(4, sent.Count); // 4 + 4 + 4 + 2, the last page says has_more: false, so no empty page is fetched
         Assert.Equal("?limit=4", sent[0].Query);
         Assert.Equal($"?limit=4&starting_after={voices[3].Id}", sent[1].Query);
         Assert.Equal($"?limit=4&starting_after={voices[7].Id}", sent[2].Query);
@@ -67,7 +67,7 @@ public class VoicesTests
             pages.Add(page);
         }
 
-        Assert.Equal([5, 5, 1], pages.Select(p => p.Data.Count));
+        Assert.Equal([5, 5, 4], pages.Select(p => p.Data.Count));
         Assert.Equal([true, true, false], pages.Select(p => p.HasMore!.Value));
         Assert.Equal(pages[0].Data[^1].Id, pages[0].NextPage);
         Assert.Null(pages[2].NextPage);

@@ -32,12 +32,12 @@ internal sealed class HttpPipeline
     /// <summary>Sends a request with retries; returns a successful response or throws.</summary>
     /// <exception cref="CartesiaApiException">The service answered with an error status.</exception>
     /// <exception cref="CartesiaConnectionException">The service could not be reached or timed out.</exception>
+    /// <exception cref="CartesiaCredentialMissingException">The request needs a credential and the client has none.</exception>
     public async ValueTask<PipelineResponse> SendAsync(PipelineRequest request, bool async, CancellationToken cancellationToken)
     {
         if (request.RequiresCredential && _settings.Credential is null)
         {
-            throw new InvalidOperationException(
-                $"No Cartesia API key: pass one to new CartesiaClient(apiKey), set CartesiaClientOptions.ApiKey, or set the {CartesiaClientOptions.ApiKeyEnvironmentVariable} environment variable.");
+            throw new CartesiaCredentialMissingException();
         }
 
         CheckHeaders(request);

@@ -25,4 +25,7 @@ public sealed class CartesiaPage<T> : CartesiaResult
     /// </summary>
     [JsonPropertyName("next_page")]
     public string? NextPage { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"CartesiaPage<{typeof(T).Name}> {{ Items = {Data.Count}, HasMore = {(HasMore is { } more ? (more ? "true" : "false") : "(unknown)")}, NextPage = {NextPage ?? "(none)"} }}";
 }

@@ -35,8 +35,7 @@ internal sealed class WebSocketConnector
         ClientSettings settings = _core.Settings;
         if (settings.Credential is null)
         {
-            throw new InvalidOperationException(
-                $"No Cartesia API key: pass one to new CartesiaClient(apiKey), set CartesiaClientOptions.ApiKey, or set the {CartesiaClientOptions.ApiKeyEnvironmentVariable} environment variable.");
+            throw new CartesiaCredentialMissingException();
         }
 
         Uri uri = settings.ResolveWebSocket(pathAndQuery);

@@ -5,6 +5,7 @@ using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading.Channels;
 using Cartesia.Audio;
+using Cartesia.Core;
 using Cartesia.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -338,19 +339,20 @@ public sealed class TtsContext : IAsyncDisposable
     /// </summary>
     /// <param name="path">The file to write (replaced if it exists).</param>
     /// <param name="cancellationToken">Cancels the context and stops writing.</param>
+    /// <exception cref="DirectoryNotFoundException">The file's directory does not exist (checked before anything is read or written; the message names <paramref name="path"/>).</exception>
     public async Task SaveWavAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string partial = Path.GetFullPath(path) + ".partial";
+        string fullPath = OutputFile.Check(path);
+        string partial = OutputFile.PartialOf(fullPath);
+        FileStream file = OutputFile.OpenPartial(path, fullPath, FileAccess.ReadWrite, 64 * 1024, useAsync: true);
         try
         {
-            var file = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, useAsync: true);
             await using (file.ConfigureAwait(false))
             {
                 await WriteWavAsync(file, cancellationToken).ConfigureAwait(false);
             }
 
-            File.Move(partial, path, overwrite: true);
+            File.Move(partial, fullPath, overwrite: true);
         }
         catch
         {
