@@ -33,7 +33,7 @@ internal static class ControlGuard
             return false;
         }
 
-        if (emulator.State.AccessTokens.ContainsKey(key) || (emulator.ApiKey is { } required && !string.Equals(required, key, StringComparison.Ordinal)))
+        if (emulator.State.AccessTokens.TryGetValue(key, out _) || (emulator.ApiKey is { } required && !string.Equals(required, key, StringComparison.Ordinal)))
         {
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "unauthorized", "The API key is not the emulator's (access tokens do not reach the control API).").ConfigureAwait(false);
             return false;

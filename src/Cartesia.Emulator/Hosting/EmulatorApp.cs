@@ -34,7 +34,7 @@ internal static class EmulatorApp
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBodyBytes + 1;
+            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBodyBytes < long.MaxValue ? options.Limits.MaxRequestBodyBytes + 1 : null;
             kestrel.AddServerHeader = false;
             IPAddress address = options.Host switch
             {
