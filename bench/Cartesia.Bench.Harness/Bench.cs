@@ -83,12 +83,16 @@ internal sealed class BenchSettings
         HttpClient = http,
     });
 
-    /// <summary>Sets the emulator's firehose for the next workload.</summary>
+    /// <summary>Sets the emulator's firehose for the next workload (the control API needs the emulator's key).</summary>
     public async Task SetFirehoseAsync(HttpClient http, int chunksPerContext, int chunkBytes, long bytesLength)
     {
         string body = $"{{\"chunks_per_context\":{chunksPerContext},\"chunk_bytes\":{chunkBytes},\"bytes_length\":{bytesLength}}}";
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using HttpResponseMessage response = await http.PutAsync(new Uri(BaseUri, "_emulator/firehose"), content).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(BaseUri, "_emulator/firehose"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        Authorize(request.Headers);
+        using HttpResponseMessage response = await http.SendAsync(request).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
     }
 

@@ -35,6 +35,9 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     private CartesiaEmulator(CartesiaEmulatorOptions options)
     {
         options.Pacing.Validate();
+        options.Limits.Validate();
+        Journal.Limits = options.Limits;
+        HostNames = new HostNames(options.Host);
         _pacing = options.Pacing.Clone();
         ApiKey = options.ApiKey;
         Options = options;
@@ -128,6 +131,9 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     internal Firehose.FirehoseFrames? FirehoseFrames => Volatile.Read(ref _firehose);
 
     internal CartesiaEmulatorOptions Options { get; }
+
+    /// <summary>The Host and Origin names the emulator answers.</summary>
+    internal HostNames HostNames { get; }
 
     /// <summary>Starts an emulator.</summary>
     /// <param name="options">Its settings; null for loopback on a free port, any key accepted.</param>

@@ -72,7 +72,16 @@ public sealed class CartesiaEmulatorOptions
     /// </summary>
     public IList<EmulatorVoice> Voices { get; } = [];
 
-    /// <summary>Where the emulator logs (ASP.NET Core included). Default: nowhere.</summary>
+    /// <summary>
+    /// How much the emulator accepts and keeps: request bodies, WebSocket messages, and the journal's size. The
+    /// defaults are generous; see <see cref="EmulatorLimits"/>.
+    /// </summary>
+    public EmulatorLimits Limits { get; set; } = new();
+
+    /// <summary>
+    /// Where the emulator logs (ASP.NET Core included), with secret query parameters and credential headers
+    /// redacted. Default: nowhere.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>

@@ -80,7 +80,7 @@ internal static class EmulatorCommand
                 await context.Out.WriteLineAsync($"Firehose mode: {hose.ChunksPerContext} chunks of {hose.ChunkBytes} bytes per context, {hose.BytesLength} bytes per /tts/bytes.").ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync($"Control API: {emulator.BaseUri}_emulator/journal, /_emulator/faults, /_emulator/pacing, /_emulator/firehose. Press Ctrl+C to stop.").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"Control API (send the API key as 'Authorization: Bearer <key>'): {emulator.BaseUri}_emulator/journal, /_emulator/faults, /_emulator/pacing, /_emulator/firehose. Press Ctrl+C to stop.").ConfigureAwait(false);
             await context.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             try
             {

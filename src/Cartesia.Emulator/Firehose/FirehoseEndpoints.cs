@@ -9,11 +9,13 @@ internal static class FirehoseEndpoints
 {
     private const int BodyPiece = 64 * 1024;
 
+    private static int MaxMessageBytes(HttpContext context) => context.RequestServices.GetRequiredService<CartesiaEmulator>().Options.Limits.MaxWebSocketMessageBytes;
+
     /// <summary>The TTS WebSocket: pre-built chunk frames per context.</summary>
     public static async Task TtsWebSocketAsync(HttpContext context, FirehoseFrames frames)
     {
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        await new FirehoseTtsConnection(socket, frames, context.RequestAborted).RunAsync().ConfigureAwait(false);
+        await new FirehoseTtsConnection(socket, frames, MaxMessageBytes(context), context.RequestAborted).RunAsync().ConfigureAwait(false);
     }
 
     /// <summary><c>POST /tts/bytes</c>: <see cref="EmulatorFirehose.BytesLength"/> bytes of raw PCM, whatever was asked.</summary>
@@ -43,7 +45,7 @@ internal static class FirehoseEndpoints
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         CancellationToken aborted = context.RequestAborted;
         string requestId = Guid.NewGuid().ToString();
-        var reader = new FirehoseMessageReader(socket, 256 * 1024);
+        var reader = new FirehoseMessageReader(socket, 256 * 1024, MaxMessageBytes(context));
         long audioBytes = 0;
         try
         {

@@ -17,14 +17,16 @@ internal sealed class FirehoseTtsConnection
     private readonly WebSocket _socket;
     private readonly FirehoseFrames _frames;
     private readonly CancellationToken _aborted;
+    private readonly int _maxMessageBytes;
     private readonly Channel<Stream> _started = Channel.CreateUnbounded<Stream>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Dictionary<string, Stream> _streams = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parked = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
-    public FirehoseTtsConnection(WebSocket socket, FirehoseFrames frames, CancellationToken aborted)
+    public FirehoseTtsConnection(WebSocket socket, FirehoseFrames frames, int maxMessageBytes, CancellationToken aborted)
     {
         _socket = socket;
+        _maxMessageBytes = maxMessageBytes;
         _frames = frames;
         _aborted = aborted;
     }
@@ -32,7 +34,7 @@ internal sealed class FirehoseTtsConnection
     public async Task RunAsync()
     {
         Task writer = WriteLoopAsync();
-        var reader = new FirehoseMessageReader(_socket, 64 * 1024);
+        var reader = new FirehoseMessageReader(_socket, 64 * 1024, _maxMessageBytes);
         try
         {
             while (true)
@@ -107,9 +109,9 @@ internal sealed class FirehoseTtsConnection
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return;
+            return; // not JSON, or a context id that is not valid UTF-8: ignored, as every malformed input here
         }
 
         if (string.IsNullOrEmpty(contextId))

@@ -5,9 +5,12 @@ using Cartesia.Emulator.Protocol;
 namespace Cartesia.Emulator.Hosting;
 
 /// <summary>
-/// What every API request goes through before its handler, as on the service: request id, injected faults,
-/// authentication (Bearer, X-API-Key, or api_key / access_token in the query), and the API version (header, or
-/// cartesia_version in the query, which wins). Handler errors are written in the request version's format.
+/// What every API request goes through before its handler, as on the service: request id, authentication (Bearer,
+/// X-API-Key, or api_key / access_token in the query) — before the body is read, so an unauthenticated request is
+/// answered without its body ever being buffered —, injected faults, and the API version (header, or
+/// cartesia_version in the query, which wins). Handler errors are written in the request version's format, and
+/// malformed input a handler trips over (bad UTF-8, bad base64, a broken multipart body) is a 400, never a 500.
+/// Control routes (<c>/_emulator</c>) go through <see cref="ControlGuard"/> instead.
 /// </summary>
 internal sealed class ApiMiddleware
 {
@@ -24,7 +27,11 @@ internal sealed class ApiMiddleware
     {
         if (ControlEndpoints.IsControlPath(context.Request.Path))
         {
-            await _next(context).ConfigureAwait(false);
+            if (await ControlGuard.AdmitAsync(context, _emulator).ConfigureAwait(false))
+            {
+                await _next(context).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -37,10 +44,31 @@ internal sealed class ApiMiddleware
         api.Attach(context);
         context.Response.Headers["X-Request-Id"] = api.RequestId;
 
-        EmulatorFault? fault = _emulator.Faults.Take(context.Request.Method, context.Request.Path.Value ?? "/");
-        api.Fault = fault;
         try
         {
+            bool isStatusCheck = HttpMethods.IsGet(context.Request.Method) && context.Request.Path == "/";
+            ApiError? refused = null;
+            if (!isStatusCheck)
+            {
+                try
+                {
+                    Authenticate(context, api);
+                }
+                catch (ApiError error)
+                {
+                    refused = error;
+                }
+            }
+
+            if (refused is null)
+            {
+                byte[] body = await RequestBody.ReadAsync(context, _emulator.Options.Limits.MaxRequestBodyBytes).ConfigureAwait(false);
+                api.Body = body;
+                _emulator.Journal.SetBody(api.Journal, body);
+            }
+
+            EmulatorFault? fault = _emulator.Faults.Take(context.Request.Method, context.Request.Path.Value ?? "/");
+            api.Fault = fault;
             if (fault?.Delay is { } delay)
             {
                 await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
@@ -59,10 +87,13 @@ internal sealed class ApiMiddleware
                 return;
             }
 
-            bool isStatusCheck = HttpMethods.IsGet(context.Request.Method) && context.Request.Path == "/";
+            if (refused is not null)
+            {
+                throw refused;
+            }
+
             if (!isStatusCheck)
             {
-                Authenticate(context, api);
                 CheckVersion(api);
             }
 
@@ -72,18 +103,15 @@ internal sealed class ApiMiddleware
         {
             await ErrorResponder.WriteAsync(context, error).ConfigureAwait(false);
         }
+        catch (Exception ex) when (MalformedInput.Describe(ex) is { } problem && !context.RequestAborted.IsCancellationRequested)
+        {
+            await ErrorResponder.WriteAsync(context, ApiError.Invalid(problem)).ConfigureAwait(false);
+        }
     }
 
     private void Authenticate(HttpContext context, ApiContext api)
     {
-        string? credential = null;
-        string authorization = context.Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            credential = authorization["Bearer ".Length..].Trim();
-        }
-
-        credential = FirstNonEmpty(credential, context.Request.Headers["X-API-Key"], context.Request.Query["api_key"], context.Request.Query["access_token"]);
+        string? credential = RequestCredentials.Find(context.Request).Value;
         if (string.IsNullOrEmpty(credential))
         {
             throw new ApiError(401, "unauthorized", "Unauthorized", "No API key or access token was provided; send 'Authorization: Bearer <key>'.");

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cartesia.Emulator.Faults;
-using Cartesia.Emulator.Journal;
 
 namespace Cartesia.Emulator.Hosting;
 
 /// <summary>
 /// The emulator's own control API under <c>/_emulator</c>, so tests of any SDK in any language can drive it
-/// over HTTP: read and clear the journal, inject faults, change pacing. Not part of the Cartesia API.
+/// over HTTP: read and clear the journal, inject faults, change pacing. Not part of the Cartesia API. Every request
+/// passes <see cref="ControlGuard"/> first (the emulator's key, no foreign origin, JSON bodies).
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -23,7 +23,7 @@ internal static class ControlEndpoints
 
     public static void Map(WebApplication app, CartesiaEmulator emulator)
     {
-        app.MapGet(Prefix + "/journal", () => Results.Json(emulator.Journal.Requests.Select(ToDto), Json));
+        app.MapGet(Prefix + "/journal", (HttpContext context) => JournalPage.WriteAsync(context, emulator.Journal));
         app.MapDelete(Prefix + "/journal", () =>
         {
             emulator.Journal.Clear();
@@ -31,7 +31,12 @@ internal static class ControlEndpoints
         });
         app.MapPost(Prefix + "/faults", async (HttpContext context) =>
         {
-            FaultDto? dto = await JsonSerializer.DeserializeAsync<FaultDto>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            (FaultDto? dto, IResult? invalid) = await ReadJsonAsync<FaultDto>(context).ConfigureAwait(false);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
             if (dto?.Route is null)
             {
                 return Results.BadRequest(new { message = "A fault needs a \"route\", for example \"POST /tts/bytes\"." });
@@ -52,7 +57,12 @@ internal static class ControlEndpoints
         app.MapGet(Prefix + "/pacing", () => Results.Json(PacingDto.From(emulator.Pacing), Json));
         app.MapPut(Prefix + "/pacing", async (HttpContext context) =>
         {
-            PacingDto? dto = await JsonSerializer.DeserializeAsync<PacingDto>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            (PacingDto? dto, IResult? invalid) = await ReadJsonAsync<PacingDto>(context).ConfigureAwait(false);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
             if (dto is null)
             {
                 return Results.BadRequest(new { message = "Send {\"time_to_first_audio_ms\": …, \"real_time_factor\": …, \"chunk_ms\": …}." });
@@ -64,7 +74,12 @@ internal static class ControlEndpoints
         app.MapGet(Prefix + "/firehose", () => emulator.Firehose is { } firehose ? Results.Json(FirehoseDto.From(firehose), Json) : Results.Json(new { enabled = false }, Json));
         app.MapPut(Prefix + "/firehose", async (HttpContext context) =>
         {
-            FirehoseDto? dto = await JsonSerializer.DeserializeAsync<FirehoseDto>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            (FirehoseDto? dto, IResult? invalid) = await ReadJsonAsync<FirehoseDto>(context).ConfigureAwait(false);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
             try
             {
                 emulator.Firehose = (dto ?? new FirehoseDto()).ToFirehose();
@@ -83,28 +98,39 @@ internal static class ControlEndpoints
         });
     }
 
-    private static object ToDto(EmulatorRequest r) => new
+    /// <summary>
+    /// Reads a control body (at most <see cref="ControlGuard.MaxBodyBytes"/>) as JSON: the value (null for an empty
+    /// body), or a 400/413 answer when it is malformed or too large.
+    /// </summary>
+    private static async Task<(T? Value, IResult? Invalid)> ReadJsonAsync<T>(HttpContext context)
     {
-        sequence = r.Sequence,
-        received_at = r.ReceivedAt,
-        method = r.Method,
-        path = r.Path,
-        query = r.Query,
-        headers = r.Headers,
-        body_base64 = Convert.ToBase64String(r.Body),
-        body_text = r.BodyText,
-        status_code = r.StatusCode,
-        completed = r.Completed,
-        client_disconnected = r.ClientDisconnected,
-        is_websocket = r.IsWebSocket,
-        websocket_messages = r.WebSocketMessages.Select(m => new
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            type = m.IsBinary ? "binary" : "text",
-            size = m.Data.Length,
-            text = m.IsBinary ? null : m.Text,
-            data_base64 = m.IsBinary ? Convert.ToBase64String(m.Data) : null,
-        }),
-    };
+            if (buffer.Length + read > ControlGuard.MaxBodyBytes)
+            {
+                return (default, Results.Json(new { error = "request_too_large", message = $"Control request bodies are at most {ControlGuard.MaxBodyBytes} bytes." }, statusCode: 413));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (default, null);
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json), null);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            return (default, Results.Json(new { error = "invalid_request", message = $"The body is not valid JSON for this route: {ex.Message}" }, statusCode: 400));
+        }
+    }
 
     private sealed record FaultDto
     {

@@ -29,12 +29,12 @@ internal static class EmulatorApp
         builder.Logging.ClearProviders();
         if (options.LoggerFactory is { } loggerFactory)
         {
-            builder.Services.AddSingleton(loggerFactory);
+            builder.Services.AddSingleton<ILoggerFactory>(new RedactingLoggerFactory(loggerFactory));
         }
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBodyBytes < long.MaxValue ? options.Limits.MaxRequestBodyBytes + 1 : null;
             kestrel.AddServerHeader = false;
             IPAddress address = options.Host switch
             {
@@ -53,6 +53,7 @@ internal static class EmulatorApp
         builder.Services.AddSingleton(emulator);
 
         WebApplication app = builder.Build();
+        app.UseMiddleware<HostFilterMiddleware>();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.UseMiddleware<JournalMiddleware>();
         app.UseMiddleware<Persistence.StatePersistenceMiddleware>();

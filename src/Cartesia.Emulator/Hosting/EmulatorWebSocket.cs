@@ -36,9 +36,14 @@ internal sealed class EmulatorWebSocket : IDisposable
 
     public Task<bool> SendBinaryAsync(ReadOnlyMemory<byte> data) => SendAsync(data, WebSocketMessageType.Binary);
 
-    /// <summary>Reads one whole message; null when the client closed or the connection broke.</summary>
+    /// <summary>
+    /// Reads one whole message; null when the client closed or the connection broke, or when the message was larger
+    /// than <see cref="EmulatorLimits.MaxWebSocketMessageBytes"/> (then the socket is closed with 1009, message too big).
+    /// </summary>
     public async Task<(WebSocketMessageType Type, byte[] Data)?> ReceiveAsync(CancellationToken cancellationToken)
     {
+        CartesiaEmulator emulator = _context.RequestServices.GetRequiredService<CartesiaEmulator>();
+        int limit = emulator.Options.Limits.MaxWebSocketMessageBytes;
         int count = 0;
         try
         {
@@ -46,7 +51,7 @@ internal sealed class EmulatorWebSocket : IDisposable
             {
                 if (count == _buffer.Length)
                 {
-                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                    Array.Resize(ref _buffer, (int)Math.Min(_buffer.Length * 2L, limit + 1L));
                 }
 
                 ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(_buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
@@ -56,12 +61,27 @@ internal sealed class EmulatorWebSocket : IDisposable
                 }
 
                 count += result.Count;
+                if (count > limit)
+                {
+                    await _sendLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                    try
+                    {
+                        await RefuseTooBigAsync(_socket, limit).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _sendLock.Release();
+                    }
+
+                    return null;
+                }
+
                 if (result.EndOfMessage)
                 {
                     byte[] message = _buffer.AsSpan(0, count).ToArray();
                     if (_context.Items[typeof(Journal.EmulatorRequest)] is Journal.EmulatorRequest entry)
                     {
-                        _context.RequestServices.GetRequiredService<CartesiaEmulator>().Journal.AddWebSocketMessage(entry, result.MessageType, message);
+                        emulator.Journal.AddWebSocketMessage(entry, result.MessageType, message);
                     }
 
                     return (result.MessageType, message);
@@ -71,6 +91,27 @@ internal sealed class EmulatorWebSocket : IDisposable
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Closes with 1009 (message too big), then reads and discards what the client still sends for a moment, so the
+    /// close frame is not lost to a TCP reset of unread data.
+    /// </summary>
+    public static async Task RefuseTooBigAsync(WebSocket socket, int limit)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, $"message too big: the emulator accepts messages up to {limit} bytes", cts.Token).ConfigureAwait(false);
+            byte[] scratch = new byte[16 * 1024];
+            while ((await socket.ReceiveAsync(scratch.AsMemory(), cts.Token).ConfigureAwait(false)).MessageType != WebSocketMessageType.Close)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException or InvalidOperationException)
+        {
+            // Gone already, or a send under way on another thread: the connection ends either way.
         }
     }
 

@@ -2,14 +2,15 @@ using Cartesia.Emulator.Journal;
 
 namespace Cartesia.Emulator.Hosting;
 
-/// <summary>Records every API request in the journal, with its body, and how it ended.</summary>
+/// <summary>
+/// Records every API request in the journal (credentials redacted: see <see cref="EmulatorRequest.Credential"/>) and
+/// how it ended. The body is recorded by <see cref="ApiMiddleware"/> once the request is authenticated.
+/// </summary>
 internal sealed class JournalMiddleware
 {
     /// <summary>Set in <see cref="HttpContext.Items"/> when the emulator aborted the connection on purpose.</summary>
     public const string ServerAbortedKey = "cartesia.server-aborted";
 
-    private const long MaxRecordedBody = 256L * 1024 * 1024;
-    private const int MaxRecordedResponse = 1024 * 1024;
     private readonly RequestDelegate _next;
     private readonly EmulatorJournal _journal;
 
@@ -27,24 +28,24 @@ internal sealed class JournalMiddleware
             return;
         }
 
-        byte[] body = await ReadBodyAsync(context).ConfigureAwait(false);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach ((string name, Microsoft.Extensions.Primitives.StringValues values) in context.Request.Headers)
         {
-            headers[name] = values.ToString();
+            headers[name] = SecretRedaction.IsCredentialHeader(name) ? SecretRedaction.RedactHeader(values.ToString()) : values.ToString();
         }
 
+        (EmulatorCredentialKind kind, string? secret) = RequestCredentials.Find(context.Request);
         EmulatorRequest entry = _journal.Add(
             context.Request.Method,
             context.Request.Path.Value ?? "/",
-            context.Request.QueryString.Value ?? string.Empty,
+            SecretRedaction.RedactQuery(context.Request.QueryString.Value ?? string.Empty),
             headers,
-            body,
+            kind == EmulatorCredentialKind.None ? EmulatorCredential.None : new EmulatorCredential(kind, secret),
             context.WebSockets.IsWebSocketRequest);
         context.Items[typeof(EmulatorRequest)] = entry;
 
         Stream originalBody = context.Response.Body;
-        ResponseCaptureStream? capture = entry.IsWebSocket ? null : new ResponseCaptureStream(originalBody, MaxRecordedResponse);
+        ResponseCaptureStream? capture = entry.IsWebSocket ? null : new ResponseCaptureStream(originalBody, _journal.Limits.JournalBodyPrefixBytes);
         if (capture is not null)
         {
             context.Response.Body = capture;
@@ -63,35 +64,11 @@ internal sealed class JournalMiddleware
             if (capture is not null)
             {
                 context.Response.Body = originalBody;
-                entry.ResponseBody = capture.Captured;
-                entry.ResponseContentType = context.Response.ContentType;
-                capture.Dispose();
             }
 
             bool serverAborted = context.Items.ContainsKey(ServerAbortedKey);
-            _journal.Complete(entry, context.Response.StatusCode, context.RequestAborted.IsCancellationRequested && !serverAborted);
+            _journal.Complete(entry, context.Response.StatusCode, context.RequestAborted.IsCancellationRequested && !serverAborted, capture?.Captured, capture is null ? null : context.Response.ContentType);
+            capture?.Dispose();
         }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
-    {
-        if (context.Request.ContentLength == 0 || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method) && context.Request.ContentLength is null)
-        {
-            return [];
-        }
-
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxRecordedBody)
-            {
-                throw new BadHttpRequestException("The request body is larger than the emulator accepts.", 413);
-            }
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -9,16 +9,15 @@ public sealed class EmulatorRequest
     private int _statusCode;
     private int _completed;
     private int _clientDisconnected;
-    private readonly List<EmulatorWebSocketMessage> _messages = [];
 
-    internal EmulatorRequest(int sequence, string method, string path, string query, IReadOnlyDictionary<string, string> headers, byte[] body, bool isWebSocket)
+    internal EmulatorRequest(int sequence, string method, string path, string query, IReadOnlyDictionary<string, string> headers, EmulatorCredential credential, bool isWebSocket)
     {
         Sequence = sequence;
         Method = method;
         Path = path;
         Query = query;
         Headers = headers;
-        Body = body;
+        Credential = credential;
         IsWebSocket = isWebSocket;
         ReceivedAt = DateTimeOffset.UtcNow;
     }
@@ -35,14 +34,33 @@ public sealed class EmulatorRequest
     /// <summary>The path, for example <c>/tts/bytes</c>.</summary>
     public string Path { get; }
 
-    /// <summary>The query string, with its leading <c>?</c>, or empty.</summary>
+    /// <summary>
+    /// The query string, with its leading <c>?</c>, or empty. The values of parameters that can carry a secret
+    /// (<c>api_key</c>, <c>access_token</c>, <c>token</c>, <c>key</c>, <c>apikey</c>) read <c>[redacted]</c>.
+    /// </summary>
     public string Query { get; }
 
-    /// <summary>The request headers (values of a repeated header joined with commas), names case-insensitive.</summary>
+    /// <summary>
+    /// The request headers (values of a repeated header joined with commas), names case-insensitive. Credential
+    /// headers are kept without their value: <c>Authorization</c> reads <c>Bearer [redacted]</c>, <c>X-API-Key</c>
+    /// <c>[redacted]</c>; see <see cref="Credential"/>.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
-    /// <summary>The request body.</summary>
-    public byte[] Body { get; }
+    /// <summary>How the request carried its credential, and a way to check which one it was (never its value).</summary>
+    public EmulatorCredential Credential { get; }
+
+    /// <summary>
+    /// The request body, or its first <see cref="EmulatorLimits.JournalBodyPrefixBytes"/> bytes when it was longer
+    /// (see <see cref="BodyLength"/>). Empty when the request was refused before its body was read (for example 401).
+    /// </summary>
+    public byte[] Body { get; private set; } = [];
+
+    /// <summary>The length of the whole request body as it was read (it may be longer than <see cref="Body"/>).</summary>
+    public long BodyLength { get; private set; }
+
+    /// <summary>Whether <see cref="Body"/> is only the first part of a longer body.</summary>
+    public bool BodyTruncated => BodyLength > Body.Length;
 
     /// <summary>The request body as UTF-8 text.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body);
@@ -90,8 +108,8 @@ public sealed class EmulatorRequest
     public string? ResponseContentType { get; internal set; }
 
     /// <summary>
-    /// What the emulator answered, up to its first 1 MiB (enough for every JSON answer; long audio is cut), for
-    /// tests that check responses against a schema.
+    /// What the emulator answered, up to its first <see cref="EmulatorLimits.JournalBodyPrefixBytes"/> bytes (1 MiB
+    /// by default: enough for every JSON answer; long audio is cut), for tests that check responses against a schema.
     /// </summary>
     public byte[] ResponseBody { get; internal set; } = [];
 
@@ -101,7 +119,7 @@ public sealed class EmulatorRequest
     /// <summary>
     /// The parts of a <c>multipart/form-data</c> body, in order, or an empty list for any other body.
     /// </summary>
-    /// <exception cref="FormatException">The body claims to be multipart but is malformed.</exception>
+    /// <exception cref="FormatException">The body claims to be multipart but is malformed (or was cut, see <see cref="BodyTruncated"/>).</exception>
     public IReadOnlyList<EmulatorFormPart> FormParts() => MultipartParser.Parse(Header("Content-Type"), Body) ?? [];
 
     /// <summary>The first multipart part with a name, or null.</summary>
@@ -112,11 +130,31 @@ public sealed class EmulatorRequest
     /// <param name="name">The header name (case-insensitive).</param>
     public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
 
+    /// <summary>The bytes this entry holds (bodies, answer, messages), as counted against <see cref="EmulatorLimits.JournalMaxBytes"/>.</summary>
+    internal long RecordedBytes { get; set; }
+
+    /// <summary>Whether the journal still holds this entry (false once dropped or cleared).</summary>
+    internal bool InJournal { get; set; }
+
+    internal void SetBody(byte[] prefix, long length)
+    {
+        Body = prefix;
+        BodyLength = length;
+    }
+
     internal void AddWebSocketMessage(EmulatorWebSocketMessage message)
     {
         lock (_webSocketMessages)
         {
             _webSocketMessages.Add(message);
+        }
+    }
+
+    internal void ClearWebSocketMessages()
+    {
+        lock (_webSocketMessages)
+        {
+            _webSocketMessages.Clear();
         }
     }
 

@@ -3,12 +3,15 @@ using System.Text;
 
 namespace Cartesia.Emulator.Journal;
 
-/// <summary>One message the emulator received on a WebSocket, exactly as it arrived.</summary>
+/// <summary>One message the emulator received on a WebSocket, as it arrived (a long one cut to its first bytes).</summary>
 /// <param name="Type">Text or binary.</param>
-/// <param name="Data">The message's bytes.</param>
+/// <param name="Data">The message's bytes, or its first <see cref="EmulatorLimits.JournalBodyPrefixBytes"/> bytes (see <see cref="Length"/>).</param>
 /// <param name="ReceivedAt">When it arrived.</param>
 public sealed record EmulatorWebSocketMessage(WebSocketMessageType Type, byte[] Data, DateTimeOffset ReceivedAt)
 {
+    /// <summary>The length of the whole message (it may be longer than <see cref="Data"/>).</summary>
+    public int Length { get; init; } = Data.Length;
+
     /// <summary>Whether the message is binary (audio).</summary>
     public bool IsBinary => Type == WebSocketMessageType.Binary;
 
@@ -16,5 +19,5 @@ public sealed record EmulatorWebSocketMessage(WebSocketMessageType Type, byte[] 
     public string Text => Encoding.UTF8.GetString(Data);
 
     /// <inheritdoc />
-    public override string ToString() => IsBinary ? $"binary {Data.Length} B" : $"text {Text}";
+    public override string ToString() => IsBinary ? $"binary {Length} B" : $"text {Text}";
 }

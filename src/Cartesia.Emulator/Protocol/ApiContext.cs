@@ -15,6 +15,9 @@ internal sealed class ApiContext
     /// <summary>The journal entry of the request.</summary>
     public required EmulatorRequest Journal { get; init; }
 
+    /// <summary>The whole request body (read once the request is authenticated; the journal keeps only its first bytes).</summary>
+    public byte[] Body { get; set; } = [];
+
     /// <summary>The fault chosen for this request, if any (stream faults apply in the handler).</summary>
     public Faults.EmulatorFault? Fault { get; set; }
 

@@ -2,7 +2,7 @@ using Cartesia.Emulator.Journal;
 
 namespace Cartesia.Emulator.Protocol;
 
-/// <summary>A <c>multipart/form-data</c> request body, read from the journal's copy of the request.</summary>
+/// <summary>A <c>multipart/form-data</c> request body, read from the request body.</summary>
 internal sealed class FormRequest
 {
     private readonly IReadOnlyList<EmulatorFormPart> _parts;
@@ -19,7 +19,7 @@ internal sealed class FormRequest
 
         try
         {
-            return new FormRequest(api.Journal.FormParts());
+            return new FormRequest(MultipartParser.Parse(contentType, api.Body) ?? []);
         }
         catch (FormatException ex)
         {

@@ -11,12 +11,17 @@ internal static class RequestJson
         JsonElement root;
         try
         {
-            using JsonDocument document = JsonDocument.Parse(api.Journal.Body.Length == 0 ? "{}"u8.ToArray() : api.Journal.Body);
+            using JsonDocument document = JsonDocument.Parse(api.Body.Length == 0 ? "{}"u8.ToArray() : api.Body);
             root = document.RootElement.Clone();
         }
         catch (JsonException ex)
         {
             throw ApiError.Invalid($"The request body is not valid JSON: {ex.Message}");
+        }
+
+        if (JsonStrings.Problem(root) is { } problem)
+        {
+            throw ApiError.Invalid($"The request body is not valid JSON: {problem}.");
         }
 
         return root.ValueKind == JsonValueKind.Object ? root : throw ApiError.Invalid("The request body must be a JSON object.");

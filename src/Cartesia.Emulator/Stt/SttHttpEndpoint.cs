@@ -29,7 +29,7 @@ internal static class SttHttpEndpoint
         ApiContext api = ApiContext.Get(context);
         SttWebSocketEndpoints.RequireGrant(api);
         (string? encoding, int? sampleRate) = SttAudioDecoder.ReadQuery(context.Request);
-        Form form = await ReadFormAsync(context, api.Journal.Body).ConfigureAwait(false);
+        Form form = await ReadFormAsync(context, api.Body).ConfigureAwait(false);
 
         string model = form.Single("model") ?? throw ApiError.Invalid("The 'model' field is required (for example ink-whisper).");
         if (!SttModels.Batch.Contains(model))

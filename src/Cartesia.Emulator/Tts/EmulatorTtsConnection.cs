@@ -178,6 +178,12 @@ internal sealed class EmulatorTtsConnection
             return;
         }
 
+        if (JsonStrings.Problem(root) is { } problem)
+        {
+            await SendErrorAsync(null, ApiError.Invalid($"The message is not valid JSON: {problem}.")).ConfigureAwait(false);
+            return;
+        }
+
         string? contextId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("context_id", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         if (string.IsNullOrEmpty(contextId))
         {

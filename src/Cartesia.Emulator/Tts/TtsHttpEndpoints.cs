@@ -18,15 +18,18 @@ internal static class TtsHttpEndpoints
     /// <summary>Parses a JSON request body, answering 400 when it is not JSON.</summary>
     public static JsonElement ParseJsonBody(ApiContext api)
     {
+        JsonElement root;
         try
         {
-            using JsonDocument document = JsonDocument.Parse(api.Journal.Body);
-            return document.RootElement.Clone();
+            using JsonDocument document = JsonDocument.Parse(api.Body);
+            root = document.RootElement.Clone();
         }
         catch (JsonException ex)
         {
             throw ApiError.Invalid($"The request body is not valid JSON: {ex.Message}");
         }
+
+        return JsonStrings.Problem(root) is { } problem ? throw ApiError.Invalid($"The request body is not valid JSON: {problem}.") : root;
     }
 
     /// <summary>Validates the request and synthesizes its whole audio in the requested format.</summary>

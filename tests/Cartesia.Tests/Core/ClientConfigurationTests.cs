@@ -19,7 +19,7 @@ public class ClientConfigurationTests
 
         Assert.Equal(emulator.BaseUri, client.BaseUri);
         Assert.Equal(new Uri(emulator.BaseUri.ToString().Replace("http", "ws", StringComparison.Ordinal)), client.WebSocketBaseUri);
-        Assert.Equal("Bearer sk_car_from_env", emulator.Journal.Requests[0].Header("Authorization"));
+        CredentialAssert.Bearer("sk_car_from_env", emulator.Journal.Requests[0]);
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public class ClientConfigurationTests
         await withOptionsKey.GetStatusAsync();
         await withToken.GetStatusAsync();
 
-        Assert.Equal("Bearer sk_options", emulator.Journal.Requests[0].Header("Authorization"));
-        Assert.Equal("Bearer tok_123", emulator.Journal.Requests[1].Header("Authorization"));
+        CredentialAssert.Bearer("sk_options", emulator.Journal.Requests[0]);
+        CredentialAssert.Bearer("tok_123", emulator.Journal.Requests[1]);
         Assert.Equal(CartesiaCredentialKind.AccessToken, withToken.CredentialKind);
     }
 

@@ -35,7 +35,7 @@ public class SecretsAndLoggingTests
         Assert.Contains("[redacted]", errors.OfType<CartesiaApiException>().First().ResponseBody, StringComparison.Ordinal);
         Assert.Contains(logs.Records, r => r.Category == "Cartesia.Http" && r.Message.Contains("Sending GET", StringComparison.Ordinal));
         Assert.Contains(logs.Records, r => r.Message.Contains("Retrying GET", StringComparison.Ordinal) && r.Message.Contains("status 503", StringComparison.Ordinal));
-        Assert.Equal($"Bearer {Secret}", emulator.Journal.Requests[0].Header("Authorization"));
+        CredentialAssert.Bearer(Secret, emulator.Journal.Requests[0]);
     }
 
     [Fact]

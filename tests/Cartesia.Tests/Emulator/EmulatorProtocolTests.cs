@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Cartesia.Emulator;
 using Cartesia.Emulator.Journal;
+using Cartesia.Tests.Support;
 
 namespace Cartesia.Tests.Emulator;
 
@@ -89,7 +90,7 @@ public class EmulatorProtocolTests
     public async Task The_control_api_injects_faults_changes_pacing_and_serves_the_journal()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using var http = new HttpClient { BaseAddress = emulator.BaseUri };
+        using HttpClient http = ControlClient.Create(emulator);
 
         using HttpResponseMessage added = await http.PostAsync("_emulator/faults", Json("""{"route":"GET /","status":503,"headers":{"retry-after":"7"},"times":2}"""));
         using HttpResponseMessage paced = await http.PutAsync("_emulator/pacing", Json("""{"time_to_first_audio_ms":5,"real_time_factor":0.5,"chunk_ms":40}"""));
@@ -104,10 +105,12 @@ public class EmulatorProtocolTests
         Assert.Equal(TimeSpan.FromMilliseconds(40), emulator.Pacing.ChunkDuration);
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], new[] { first.StatusCode, second.StatusCode, third.StatusCode });
         Assert.Equal("7", first.Headers.GetValues("retry-after").Single());
-        using JsonDocument entries = JsonDocument.Parse(journal);
-        Assert.Equal(3, entries.RootElement.GetArrayLength());
-        Assert.Equal(503, entries.RootElement[0].GetProperty("status_code").GetInt32());
-        Assert.Equal("/", entries.RootElement[0].GetProperty("path").GetString());
+        using JsonDocument page = JsonDocument.Parse(journal);
+        JsonElement entries = page.RootElement.GetProperty("requests");
+        Assert.Equal(3, entries.GetArrayLength());
+        Assert.Equal(503, entries[0].GetProperty("status_code").GetInt32());
+        Assert.Equal("/", entries[0].GetProperty("path").GetString());
+        Assert.Equal(0, page.RootElement.GetProperty("dropped_requests").GetInt64());
 
         using HttpResponseMessage cleared = await http.DeleteAsync(new Uri("_emulator/journal", UriKind.Relative));
         Assert.Empty(emulator.Journal.Requests);
@@ -129,7 +132,9 @@ public class EmulatorProtocolTests
         Assert.Equal(TtsBody, entry.BodyText);
         Assert.Equal(200, entry.StatusCode);
         Assert.False(entry.ClientDisconnected);
-        Assert.Equal("k", entry.Header("x-api-key"));
+        Assert.Equal("[redacted]", entry.Header("x-api-key"));
+        Assert.Equal(EmulatorCredentialKind.ApiKeyHeader, entry.Credential.Kind);
+        Assert.True(entry.Credential.Matches("k"));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class FirehoseTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        using var http = new HttpClient { BaseAddress = emulator.BaseUri };
+        using HttpClient http = ControlClient.Create(emulator);
 
         using (HttpResponseMessage put = await http.PutAsJsonAsync("/_emulator/firehose", new { bytes_length = 300_000, chunks_per_context = 2 }))
         {

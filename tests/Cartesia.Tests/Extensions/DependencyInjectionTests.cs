@@ -44,7 +44,7 @@ public class DependencyInjectionTests
         Assert.Same(first, second);
         Assert.Equal(CartesiaApiVersion.V2026_03_01, first.ApiVersion);
         Assert.Equal(2, counter.Requests);
-        Assert.All(emulator.Journal.Requests, r => Assert.Equal("Bearer sk_car_from_config", r.Header("Authorization")));
+        Assert.All(emulator.Journal.Requests, r => CredentialAssert.Bearer("sk_car_from_config", r));
         Assert.All(emulator.Journal.Requests, r => Assert.Equal("voice", r.Header("X-Team")));
         Assert.All(emulator.Journal.Requests, r => Assert.Equal("2026-03-01", r.Header("Cartesia-Version")));
         await host.StopAsync();
@@ -112,7 +112,7 @@ public class DependencyInjectionTests
         await provider.GetRequiredKeyedService<CartesiaClient>("team-a").GetStatusAsync();
         await provider.GetRequiredKeyedService<CartesiaClient>("team-b").GetStatusAsync();
 
-        Assert.Equal(["Bearer sk_a", "Bearer sk_b"], emulator.Journal.Requests.Select(r => r.Header("Authorization")));
+        Assert.Collection(emulator.Journal.Requests, r => CredentialAssert.Bearer("sk_a", r), r => CredentialAssert.Bearer("sk_b", r));
         Assert.NotSame(provider.GetRequiredKeyedService<CartesiaClient>("team-a"), provider.GetRequiredKeyedService<CartesiaClient>("team-b"));
     }
 

@@ -88,7 +88,7 @@ public class FineTunesTests
         Dataset dataset = await client.Datasets.CreateAsync(new DatasetCreateRequest { Name = "D", Description = "" });
         await client.Datasets.Files.UploadAsync(dataset.Id, CartesiaFile.FromBytes(Clips.Wav(), "t.wav"));
         FineTune fineTune = await client.FineTunes.CreateAsync(new FineTuneCreateRequest { Name = "F", Description = "", Language = Language.English, ModelId = TtsModel.Sonic3_2026_01_12, Dataset = dataset.Id });
-        using var http = new HttpClient { BaseAddress = emulator.BaseUri };
+        using HttpClient http = ControlClient.Create(emulator);
 
         HttpResponseMessage control = await http.PostAsync(new Uri($"_emulator/fine-tunes/{fineTune.Id}/complete?failed=true", UriKind.Relative), null);
         HttpResponseMessage unknown = await http.PostAsync(new Uri("_emulator/fine-tunes/ft_none/complete", UriKind.Relative), null);

@@ -72,7 +72,8 @@ public class SttReconnectTests
         Assert.Equal(second, connections[1].WebSocketMessages.Where(m => m.IsBinary).SelectMany(m => m.Data));
         Assert.Equal(["close"], connections[1].WebSocketMessages.Where(m => !m.IsBinary).Select(m => m.Text));
         Assert.Equal(connections[1].Query, connections[0].Query);
-        Assert.Equal(connections[0].Header("Authorization"), connections[1].Header("Authorization"));
+        Assert.Equal(connections[0].Credential.Kind, connections[1].Credential.Kind);
+        Assert.Equal(connections[0].Credential.Fingerprint, connections[1].Credential.Fingerprint);
 
         SttReconnectingEvent attempt = Assert.Single(events.OfType<SttReconnectingEvent>());
         Assert.Same(attempt, Assert.Single(seen));

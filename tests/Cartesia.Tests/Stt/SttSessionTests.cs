@@ -6,6 +6,7 @@ using Cartesia.Emulator.Faults;
 using Cartesia.Emulator.Journal;
 using Cartesia.Stt;
 using Cartesia.Tts;
+using Cartesia.Tests.Support;
 
 namespace Cartesia.Tests.Stt;
 
@@ -491,7 +492,7 @@ public class SttSessionTests
 
         EmulatorRequest request = emulator.Journal.For("/stt/websocket")[0];
         Assert.Equal("?model=ink-whisper&encoding=pcm_mulaw&sample_rate=8000&language=en&min_volume=0.25&max_silence_duration_secs=1.5&keyterm=Cartesia&keyterm=Sonic%20three&future_flag=on", request.Query);
-        Assert.Equal("Bearer " + CartesiaEmulator.AnyKeyPlaceholder, request.Header("Authorization"));
+        CredentialAssert.Bearer(CartesiaEmulator.AnyKeyPlaceholder, request);
         Assert.Equal("2026-08-14", request.Header("Cartesia-Version"));
         Assert.DoesNotContain("api_key", request.Query, StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ public class TtsBytesTests
         EmulatorRequest sent = Assert.Single(emulator.Journal.For("/tts/bytes"));
         Assert.Equal("POST", sent.Method);
         Assert.Equal("2026-08-14", sent.Header("Cartesia-Version"));
-        Assert.Equal($"Bearer {CartesiaEmulator.AnyKeyPlaceholder}", sent.Header("Authorization"));
+        CredentialAssert.Bearer(CartesiaEmulator.AnyKeyPlaceholder, sent);
         Assert.StartsWith("cartesia-dotnet/", sent.Header("User-Agent"));
         Assert.StartsWith("cartesia-dotnet/", sent.Header("X-Cartesia-Client"));
         Assert.Contains("\"voice\":\"a0e99841-438c-4a64-b679-ae501e7d6091\"", sent.BodyText);

@@ -29,7 +29,7 @@ public class TtsWebSocketTests
         EmulatorRequest handshake = emulator.Journal.For("/tts/websocket").Single();
         Assert.True(handshake.IsWebSocket);
         Assert.Equal("2026-08-14", handshake.Header("Cartesia-Version"));
-        Assert.Equal($"Bearer {CartesiaEmulator.AnyKeyPlaceholder}", handshake.Header("Authorization"));
+        CredentialAssert.Bearer(CartesiaEmulator.AnyKeyPlaceholder, handshake);
         Assert.Equal(string.Empty, handshake.Query);
         using JsonDocument first = JsonDocument.Parse(handshake.WebSocketMessages[0].Data);
         Assert.Equal("a0e99841-438c-4a64-b679-ae501e7d6091", first.RootElement.GetProperty("voice").GetString());
