@@ -170,6 +170,7 @@ public class DependencyInjectionTests
                 var t when t == typeof(GenerationRetryMode) => GenerationRetryMode.Always,
                 var t when t == typeof(HttpClient) => new HttpClient(),
                 var t when t == typeof(Microsoft.Extensions.Logging.ILoggerFactory) => Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+                var t when t == typeof(TimeProvider) => new Microsoft.Extensions.Time.Testing.FakeTimeProvider(),
                 _ => throw new InvalidOperationException($"Add a value for {property.Name} ({property.PropertyType}) to this test."),
             };
             property.SetValue(options, value);
