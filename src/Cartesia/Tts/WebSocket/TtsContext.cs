@@ -23,6 +23,9 @@ namespace Cartesia.Tts;
 public sealed class TtsContext : IAsyncDisposable
 {
     private readonly TtsWebSocket _owner;
+    // How long a reader over the limit may take nothing (while the current burst goes on) before it counts as behind.
+    private static readonly long StallTicks = Stopwatch.Frequency / 20;
+
     private readonly TtsContextMessages _messages;
     private readonly ILogger _logger;
     private readonly object _gate = new();
@@ -42,8 +45,13 @@ public sealed class TtsContext : IAsyncDisposable
     private TtsContextState _state = TtsContextState.Created;
     private Exception? _failure;
     private char? _heldHighSurrogate;
-    private long _bufferedBytes; // Interlocked: added by the receive loop, taken off by the reader without the lock
+    private long _bufferedBytes; // Interlocked: audio offered to the reader (published), taken off by the reader without the lock
+    private long _offeredThisBurst; // of it, what was offered during the socket's current burst (under _gate)
+    private long _burst; // the connection's burst number that _offeredThisBurst belongs to (under _gate)
+    private long _lastTakeTimestamp; // when the reader last took an event (written by the reader only)
+    private long _overLimitSince; // when a hand-off first found the reader over the limit; 0 when it is not (under _gate)
     private volatile bool _cancelled; // read by the reader without the lock
+    private volatile bool _discardQueued; // cancelled or overflowed: the reader's next read ends, dropping what was queued
     private long _audioBytes;
     private int _chunks;
     private int _charactersSent;
@@ -398,12 +406,12 @@ public sealed class TtsContext : IAsyncDisposable
     /// until <see cref="PublishHeld"/>, so a burst of frames wakes the reader once rather than once per frame;
     /// returns true when this event is the first one held (the connection then remembers to publish it).
     /// </summary>
-    internal bool OnEvent(TtsEvent value)
+    internal bool OnEvent(TtsEvent value, long burst)
     {
         bool done = false, firstChunk = false;
-        CartesiaBufferOverflowException? overflow = null;
         lock (_gate)
         {
+            EnterBurstLocked(burst);
             if (IsTerminal(_state))
             {
                 (value as TtsChunkEvent)?.ReturnAudio();
@@ -422,7 +430,6 @@ public sealed class TtsContext : IAsyncDisposable
 
                     _chunks++;
                     _audioBytes += chunk.Audio.Length;
-                    Interlocked.Add(ref _bufferedBytes, chunk.Audio.Length);
                     _audioTelemetry?.OnAudio();
                     break;
                 case TtsTimestampsEvent { WordTimestamps: { } words }:
@@ -442,14 +449,6 @@ public sealed class TtsContext : IAsyncDisposable
                 done = true;
                 _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
             }
-            else if (Interlocked.Read(ref _bufferedBytes) > _maxBufferedBytes)
-            {
-                overflow = new CartesiaBufferOverflowException(
-                    $"Context '{ContextId}' has {Interlocked.Read(ref _bufferedBytes)} bytes of audio unread, more than MaxBufferedBytesPerContext ({_maxBufferedBytes}); it was cancelled. Read its events faster, or raise the limit.")
-                {
-                    LimitBytes = _maxBufferedBytes,
-                };
-            }
             else
             {
                 ArmWatchdogLocked();
@@ -457,11 +456,21 @@ public sealed class TtsContext : IAsyncDisposable
 
             if (!_deliverInline)
             {
+                if (done)
+                {
+                    // The end is a hand-off too: a reader that stopped taking does not get the whole generation queued.
+                    CheckOverflowLocked();
+                    if (IsTerminal(_state))
+                    {
+                        return false;
+                    }
+                }
+
                 _held.Add(value);
-                if (done || overflow is not null)
+                if (done)
                 {
                     // The last event: everything held is published as the context ends.
-                    EndOnLastEventLocked(overflow);
+                    EndLocked(TtsContextState.Done, null);
                     return false;
                 }
 
@@ -474,18 +483,33 @@ public sealed class TtsContext : IAsyncDisposable
 
                 return _held.Count == 1;
             }
+
+            // Inline, each event is a hand-off.
+            CheckOverflowLocked();
+            if (IsTerminal(_state))
+            {
+                (value as TtsChunkEvent)?.ReturnAudio();
+                return false;
+            }
+
+            if (value is TtsChunkEvent offered)
+            {
+                // Counted before it is written: the reader may take it (and count it off) inside TryWrite.
+                Interlocked.Add(ref _bufferedBytes, offered.Audio.Length);
+                _offeredThisBurst += offered.Audio.Length;
+            }
         }
 
         // Inline: outside the lock, because the waiting reader's loop body runs right here and must never run while
         // the context is locked. Only the receive loop writes, so events keep their order.
         _events.Writer.TryWrite(value);
-        if (done || overflow is not null)
+        if (done)
         {
             lock (_gate)
             {
                 if (!IsTerminal(_state))
                 {
-                    EndOnLastEventLocked(overflow);
+                    EndLocked(TtsContextState.Done, null);
                 }
             }
         }
@@ -494,11 +518,16 @@ public sealed class TtsContext : IAsyncDisposable
     }
 
     /// <summary>Hands the events held since the last call to the reader (receive loop only), waking it once.</summary>
-    internal void PublishHeld()
+    internal void PublishHeld(long burst)
     {
         lock (_gate)
         {
-            PublishHeldLocked();
+            if (!IsTerminal(_state))
+            {
+                EnterBurstLocked(burst);
+                CheckOverflowLocked();
+                PublishHeldLocked();
+            }
         }
     }
 
@@ -560,20 +589,17 @@ public sealed class TtsContext : IAsyncDisposable
                     throw;
                 }
 
-                if (_cancelled)
-                {
-                    throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
-                }
-
+                ThrowIfDiscarded(reader);
                 if (!more)
                 {
                     break;
                 }
 
-                while (reader.TryRead(out TtsEvent? value))
+                while (reader.TryRead(out TtsEvent? value) || (!_deliverInline && PullHeld() && reader.TryRead(out value)))
                 {
                     lent?.ReturnAudio();
                     lent = null;
+                    Volatile.Write(ref _lastTakeTimestamp, Stopwatch.GetTimestamp());
                     if (value is TtsChunkEvent chunk)
                     {
                         Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
@@ -588,10 +614,7 @@ public sealed class TtsContext : IAsyncDisposable
                     }
 
                     yield return value;
-                    if (_cancelled)
-                    {
-                        throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
-                    }
+                    ThrowIfDiscarded(reader);
                 }
             }
         }
@@ -610,6 +633,58 @@ public sealed class TtsContext : IAsyncDisposable
         {
             ExceptionDispatchInfo.Throw(failure);
         }
+    }
+
+    /// <summary>
+    /// The reader took everything offered: it takes what the receive loop holds for the burst hand-off itself,
+    /// rather than wait for the hand-off (a reader that keeps up is never behind by a hand-off's wake-up).
+    /// </summary>
+    private bool PullHeld()
+    {
+        lock (_gate)
+        {
+            if (_held.Count == 0 || IsTerminal(_state))
+            {
+                return false;
+            }
+
+            PublishHeldLocked();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A cancelled or overflowed context ends its reader at the next read: what was queued is dropped (its pooled
+    /// audio returned) and the reader gets the cancellation or the overflow at once, not after reading it all.
+    /// </summary>
+    private void ThrowIfDiscarded(ChannelReader<TtsEvent> reader)
+    {
+        if (!_discardQueued)
+        {
+            return;
+        }
+
+        while (reader.TryRead(out TtsEvent? dropped))
+        {
+            if (dropped is TtsChunkEvent chunk)
+            {
+                Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
+                chunk.ReturnAudio();
+            }
+        }
+
+        Exception? failure;
+        lock (_gate)
+        {
+            failure = _failure;
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
     }
 
     /// <summary>
@@ -760,14 +835,53 @@ public sealed class TtsContext : IAsyncDisposable
         }
     }
 
-    private void EndOnLastEventLocked(CartesiaBufferOverflowException? overflow)
+    /// <summary>A new burst of the socket (frames that arrived back to back) began: what earlier ones offered is old.</summary>
+    private void EnterBurstLocked(long burst)
     {
-        if (overflow is not null)
+        if (burst != _burst)
         {
-            SendCancelLocked();
+            _burst = burst;
+            _offeredThisBurst = 0;
+        }
+    }
+
+    /// <summary>
+    /// At a hand-off, before it offers more: fails the context when its reader has more audio offered and not taken
+    /// than the limit allows, and it is behind: what earlier bursts offered is over the limit by itself, or the reader
+    /// took nothing for a while (50 ms) while over it. Audio held for the hand-off never counts (the reader could not have seen
+    /// it), and audio offered during the current burst counts only against a reader that stopped taking, so a reader
+    /// that keeps up never overflows, however large a burst. The service is told to cancel, and the reader's next
+    /// read throws, dropping what was queued.
+    /// </summary>
+    private void CheckOverflowLocked()
+    {
+        long unread = Interlocked.Read(ref _bufferedBytes);
+        if (unread <= _maxBufferedBytes)
+        {
+            _overLimitSince = 0;
+            return;
         }
 
-        EndLocked(overflow is null ? TtsContextState.Done : TtsContextState.Failed, overflow);
+        long now = Stopwatch.GetTimestamp();
+        if (_overLimitSince == 0)
+        {
+            _overLimitSince = now;
+        }
+
+        long stalledSince = Math.Max(_overLimitSince, Volatile.Read(ref _lastTakeTimestamp));
+        if (unread - _offeredThisBurst <= _maxBufferedBytes && now - stalledSince < StallTicks)
+        {
+            // Over only with what this burst offered, and the reader is taking it: it keeps up.
+            return;
+        }
+
+        var overflow = new CartesiaBufferOverflowException(
+            $"Context '{ContextId}' has {unread} bytes of audio offered to its reader and not yet read, more than MaxBufferedBytesPerContext ({_maxBufferedBytes}); it was cancelled and the unread audio dropped. Read its events faster, or raise the limit.")
+        {
+            LimitBytes = _maxBufferedBytes,
+        };
+        SendCancelLocked();
+        EndLocked(TtsContextState.Failed, overflow);
     }
 
     private void PublishHeldLocked()
@@ -776,7 +890,23 @@ public sealed class TtsContext : IAsyncDisposable
         // lock only queues the reader's continuation (these contexts do not run it inline).
         foreach (TtsEvent held in _held)
         {
+            if (held is TtsChunkEvent chunk)
+            {
+                Interlocked.Add(ref _bufferedBytes, chunk.Audio.Length);
+                _offeredThisBurst += chunk.Audio.Length;
+            }
+
             _events.Writer.TryWrite(held);
+        }
+
+        _held.Clear();
+    }
+
+    private void DropHeldLocked()
+    {
+        foreach (TtsEvent dropped in _held)
+        {
+            (dropped as TtsChunkEvent)?.ReturnAudio();
         }
 
         _held.Clear();
@@ -785,8 +915,9 @@ public sealed class TtsContext : IAsyncDisposable
     private void EndLocked(TtsContextState state, Exception? failure)
     {
         _state = state;
-        _cancelled = state == TtsContextState.Cancelled;
         _failure = failure;
+        _cancelled = state == TtsContextState.Cancelled;
+        _discardQueued = _cancelled || failure is CartesiaBufferOverflowException;
         _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
         if (_deliverInline)
         {
@@ -795,20 +926,15 @@ public sealed class TtsContext : IAsyncDisposable
         }
         else
         {
-            if (state != TtsContextState.Cancelled)
+            if (!_discardQueued)
             {
                 // Events held for a burst are still the reader's.
                 PublishHeldLocked();
             }
             else
             {
-                // A cancelled context's are discarded.
-                foreach (TtsEvent dropped in _held)
-                {
-                    (dropped as TtsChunkEvent)?.ReturnAudio();
-                }
-
-                _held.Clear();
+                // A cancelled or overflowed context's are discarded.
+                DropHeldLocked();
             }
 
             _events.Writer.TryComplete();
