@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cartesia.Core.Errors;
 using Cartesia.Core.Json;
 using Cartesia.Core.Sse;
 using Cartesia.Tts;
@@ -33,7 +34,8 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
             throw new JsonException("An event must be a JSON object.");
         }
 
-        string? type = null, errorCode = null, title = null, message = null, requestId = null, docUrl = null, legacy = null;
+        string? type = null, requestId = null;
+        var error = default(ErrorEventFields);
         int? status = null, sampleRate = null;
         bool done = false;
         double? stepTime = null;
@@ -78,37 +80,17 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
             {
                 stepTime = JsonReading.ReadDouble(ref reader);
             }
-            else if (reader.ValueTextEquals("error_code"u8))
-            {
-                errorCode = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                title = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                message = JsonReading.ReadString(ref reader);
-            }
             else if (reader.ValueTextEquals("request_id"u8))
             {
                 requestId = JsonReading.ReadString(ref reader);
             }
-            else if (reader.ValueTextEquals("doc_url"u8))
+            else if (error.TryRead(ref reader, ref extra))
             {
-                docUrl = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("error"u8) && reader.Read() && reader.TokenType == JsonTokenType.String)
-            {
-                legacy = reader.GetString();
-            }
-            else if (reader.TokenType == JsonTokenType.PropertyName)
-            {
-                JsonReading.ReadUnknown(ref reader, ref extra);
+                // An error field.
             }
             else
             {
-                (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))["error"] = JsonElement.ParseValue(ref reader);
+                JsonReading.ReadUnknown(ref reader, ref extra);
             }
         }
 
@@ -119,7 +101,7 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
 
         if (type == "error" || (type is null && eventType == "error"))
         {
-            return new VoiceChangerErrorEvent { ErrorCode = errorCode, Title = title, Message = message, RequestId = requestId, DocUrl = docUrl, Error = legacy, StatusCode = status, Done = true, AdditionalProperties = extra };
+            return new VoiceChangerErrorEvent { ErrorCode = error.Code, Title = error.Title, Message = error.Message, RequestId = requestId, DocUrl = error.DocUrl, Error = error.LegacyError, StatusCode = error.StatusCode(status), Done = true, AdditionalProperties = extra };
         }
 
         if (type is not null)
