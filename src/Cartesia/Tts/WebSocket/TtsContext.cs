@@ -40,6 +40,8 @@ public sealed class TtsContext : IAsyncDisposable
     private readonly TimeSpan _chunkTimeout;
     private readonly long _maxBufferedBytes;
     private readonly Timer _watchdog;
+    private readonly TaskCompletionSource _disposal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposeStarted;
     private TtsSocketConnection? _connection;
     private Task<TtsSocketConnection>? _binding;
     private TtsContextState _state = TtsContextState.Created;
@@ -391,11 +393,27 @@ public sealed class TtsContext : IAsyncDisposable
     /// <param name="playedBytes">How many audio bytes were played.</param>
     public TtsSpokenText GetSpokenTextForBytes(long playedBytes) => GetSpokenText(AudioDuration(playedBytes));
 
-    /// <summary>Cancels the context if it is still running (sending a cancel only if anything was sent).</summary>
+    /// <summary>
+    /// Cancels the context if it is still running (sending a cancel only if anything was sent). Every call (also
+    /// concurrent ones) returns only once that is done.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await CancelAsync(CancellationToken.None).ConfigureAwait(false);
-        await _watchdog.DisposeAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
+        {
+            await _disposal.Task.ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await CancelAsync(CancellationToken.None).ConfigureAwait(false);
+            await _watchdog.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _disposal.TrySetResult();
+        }
     }
 
     /// <inheritdoc />
