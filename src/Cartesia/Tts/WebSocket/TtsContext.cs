@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -46,7 +47,7 @@ public sealed class TtsContext : IAsyncDisposable
     private Task<TtsSocketConnection>? _binding;
     private TtsContextState _state = TtsContextState.Created;
     private Exception? _failure;
-    private char? _heldHighSurrogate;
+    private string? _heldTail; // the trailing user-perceived character of the last send, kept for the next one
     private long _bufferedBytes; // Interlocked: audio offered to the reader (published), taken off by the reader without the lock
     private long _offeredThisBurst; // of it, what was offered during the socket's current burst (under _gate)
     private long _burst; // the connection's burst number that _offeredThisBurst belongs to (under _gate)
@@ -120,8 +121,10 @@ public sealed class TtsContext : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends text (<c>continue: true</c>). Pieces are concatenated verbatim; a piece may end in the middle of a
-    /// surrogate pair (an emoji split across tokens), which is held back until its other half arrives.
+    /// Sends text (<c>continue: true</c>). Pieces are concatenated verbatim, and no frame ends inside a
+    /// user-perceived character: the last character of a piece is held back until the next piece (or the flush or
+    /// completion) unless it is whitespace or punctuation, so an emoji with a skin tone (<c>👋🏽</c>), a ZWJ sequence
+    /// (<c>👩‍💻</c>), a flag or a letter with combining marks split across LLM tokens reaches the service whole.
     /// </summary>
     /// <param name="text">The text; not empty (use <see cref="FlushAsync"/> or <see cref="CompleteAsync"/> to push out buffered text).</param>
     /// <param name="cancellationToken">Stops waiting for the send.</param>
@@ -139,9 +142,11 @@ public sealed class TtsContext : IAsyncDisposable
         lock (_gate)
         {
             EnsureAcceptsInput("send text on");
-            string piece = TakeWholeCodePoints(text);
+            string piece = TakeWholeGraphemes(text);
             if (piece.Length == 0)
             {
+                // All of it is held for the next piece; the context has begun all the same.
+                OnSent(piece);
                 return;
             }
 
@@ -208,7 +213,7 @@ public sealed class TtsContext : IAsyncDisposable
             waiter = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             _flushWaiters[flushId] = waiter;
             _pendingFlushes++;
-            sent = connection.Send(_messages.Input(ReleaseHeldSurrogate(), @continue: true, flush: true));
+            sent = connection.Send(_messages.Input(ReleaseHeldTail(), @continue: true, flush: true));
             ArmWatchdogLocked();
         }
 
@@ -234,7 +239,7 @@ public sealed class TtsContext : IAsyncDisposable
                 throw new InvalidOperationException($"Nothing was sent on context '{ContextId}'; send text before completing it.");
             }
 
-            sent = connection.Send(_messages.Input(ReleaseHeldSurrogate(), @continue: false, flush: false));
+            sent = connection.Send(_messages.Input(ReleaseHeldTail(), @continue: false, flush: false));
             _state = TtsContextState.Completing;
             ArmWatchdogLocked();
         }
@@ -800,33 +805,46 @@ public sealed class TtsContext : IAsyncDisposable
         ArmWatchdogLocked();
     }
 
-    /// <summary>Keeps a trailing high surrogate for the next piece, so no piece carries half a character.</summary>
-    private string TakeWholeCodePoints(string text)
+    /// <summary>
+    /// Keeps the trailing user-perceived character (grapheme cluster, UAX #29 as in <see cref="StringInfo"/>) for
+    /// the next piece when the next piece could still extend it, so no frame ends inside one: an emoji that a skin
+    /// tone, a zero-width joiner or a second regional indicator may follow, a letter that combining marks may follow,
+    /// half a surrogate pair. Only a trailing whitespace or punctuation character (which nothing extends) goes out
+    /// at once: what is held is the end of an unfinished word, which the service could not speak yet anyway.
+    /// </summary>
+    private string TakeWholeGraphemes(string text)
     {
-        string whole = _heldHighSurrogate is { } held ? held + text : text;
-        _heldHighSurrogate = null;
-        if (char.IsHighSurrogate(whole[^1]))
+        string whole = _heldTail is { } held ? held + text : text;
+        _heldTail = null;
+        char last = whole[^1];
+        if (char.IsAscii(last) && (char.IsWhiteSpace(last) || char.IsPunctuation(last)) && (whole.Length == 1 || char.IsAscii(whole[^2])))
         {
-            _heldHighSurrogate = whole[^1];
-            whole = whole[..^1];
+            return whole; // the common case, without segmenting the text
         }
 
-        return whole;
+        int[] starts = StringInfo.ParseCombiningCharacters(whole);
+        int tail = starts[^1];
+        if (whole.Length - tail == 1 && (char.IsWhiteSpace(last) || char.IsPunctuation(last)))
+        {
+            return whole;
+        }
+
+        _heldTail = whole[tail..];
+        return whole[..tail];
     }
 
-    /// <summary>A held half of a surrogate pair goes out with the flush or the last input (as the service would get it anyway).</summary>
-    private string ReleaseHeldSurrogate()
+    /// <summary>A held trailing character goes out with the flush or the last input (nothing more can extend it).</summary>
+    private string ReleaseHeldTail()
     {
-        if (_heldHighSurrogate is not { } held)
+        if (_heldTail is not { } held)
         {
             return string.Empty;
         }
 
-        _heldHighSurrogate = null;
-        string piece = held.ToString();
-        _charactersSent++;
-        _sentText.Append(piece);
-        return piece;
+        _heldTail = null;
+        _charactersSent += held.Length;
+        _sentText.Append(held);
+        return held;
     }
 
     private void CompleteFlushLocked(int? flushId)
