@@ -96,7 +96,7 @@ internal static class SttEventParser
             "connected" => new SttConnectedEvent { RequestId = requestId, AdditionalProperties = extra },
             "flush_done" => new SttFlushDoneEvent { RequestId = requestId, AdditionalProperties = extra },
             "done" => new SttDoneEvent { RequestId = requestId, AdditionalProperties = extra },
-            "error" => new SttErrorEvent { StatusCode = statusCode, ErrorCode = error.ErrorCode, Title = error.Title, Message = error.Message, DocUrl = error.DocUrl, Error = error.LegacyError, RequestId = requestId, AdditionalProperties = extra },
+            "error" => new SttErrorEvent { StatusCode = error.StatusCode(statusCode), ErrorCode = error.Code, Title = error.Title, Message = error.Message, DocUrl = error.DocUrl, Error = error.LegacyError, RequestId = requestId, AdditionalProperties = extra },
             null => throw new JsonException("The event has no \"type\"."),
             _ => new SttUnknownEvent(type, JsonElement.Parse(json)) { RequestId = requestId },
         };

@@ -87,6 +87,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
     private string? _requestId;
     private int _readStarted;
     private int _disposed;
+    private readonly TaskCompletionSource _disposal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _pump = Task.CompletedTask;
     private Task _receive = Task.CompletedTask;
 
@@ -322,14 +323,30 @@ internal sealed class SttSessionCore : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes promptly: a normal close frame if it goes out within a moment, then the connection is cut.</summary>
+    /// <summary>
+    /// Closes promptly: a normal close frame if it goes out within a moment, then the connection is cut. Every call
+    /// (also concurrent ones) returns only once the session has ended.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
+            await _disposal.Task.ConfigureAwait(false);
             return;
         }
 
+        try
+        {
+            await DisposeOnceAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _disposal.TrySetResult();
+        }
+    }
+
+    private async Task DisposeOnceAsync()
+    {
         SttConnection connection;
         lock (_gate)
         {
@@ -534,8 +551,12 @@ internal sealed class SttSessionCore : IAsyncDisposable
                 return;
             }
 
+            // Say what was missing: a lost tail (no done) is not a slow close.
+            string missing = _turns
+                ? "neither closed the session nor sent anything more (a turns session has no done), so the last turn events may be missing"
+                : "never sent done (it ends the transcripts), so the last transcripts may be missing";
             var timeout = new CartesiaTimeoutException(
-                $"The service did not finish the session within {Describe(_closeTimeout)} of close ({_optionsName}.CloseTimeout); the last transcripts may be missing.", ex)
+                $"The service {missing}: it did not finish the session within {Describe(_closeTimeout)} of close ({_optionsName}.CloseTimeout).", ex)
             {
                 Phase = CartesiaTimeoutPhase.Close,
                 Timeout = _closeTimeout,

@@ -149,7 +149,7 @@ internal static class TtsEventParser
             "phoneme_timestamps" or "timestamps" => new TtsPhonemeTimestampsEvent { PhonemeTimestamps = phonemes, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "flush_done" => new TtsFlushDoneEvent { FlushId = flushId, FlushDone = flushDone, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "done" => new TtsDoneEvent { ContextId = contextId, StatusCode = statusCode, Done = true, AdditionalProperties = extra },
-            "error" => new TtsErrorEvent { ErrorCode = error.ErrorCode, Title = error.Title, Message = error.Message, RequestId = requestId, DocUrl = error.DocUrl, Error = error.LegacyError, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
+            "error" => new TtsErrorEvent { ErrorCode = error.Code, Title = error.Title, Message = error.Message, RequestId = requestId, DocUrl = error.DocUrl, Error = error.LegacyError, ContextId = contextId, StatusCode = error.StatusCode(statusCode), Done = done, AdditionalProperties = extra },
             null => throw new JsonException("The event has no \"type\"."),
             _ => new TtsUnknownEvent(type, JsonElement.Parse(json)) { ContextId = contextId, StatusCode = statusCode, Done = done },
         };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cartesia.Core.Diagnostics;
+using Cartesia.Core.Errors;
 using Cartesia.Core.Json;
 using Cartesia.Core.Sse;
 using Cartesia.Tts;
@@ -34,7 +35,8 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
             throw new JsonException("An event must be a JSON object.");
         }
 
-        string? type = null, errorCode = null, title = null, message = null, requestId = null, docUrl = null, legacy = null;
+        string? type = null, requestId = null;
+        var error = default(ErrorEventFields);
         int? status = null, sampleRate = null;
         bool done = false;
         double? stepTime = null;
@@ -79,37 +81,17 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
             {
                 stepTime = JsonReading.ReadDouble(ref reader);
             }
-            else if (reader.ValueTextEquals("error_code"u8))
-            {
-                errorCode = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                title = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                message = JsonReading.ReadString(ref reader);
-            }
             else if (reader.ValueTextEquals("request_id"u8))
             {
                 requestId = JsonReading.ReadString(ref reader);
             }
-            else if (reader.ValueTextEquals("doc_url"u8))
+            else if (error.TryRead(ref reader, ref extra))
             {
-                docUrl = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("error"u8) && reader.Read() && reader.TokenType == JsonTokenType.String)
-            {
-                legacy = JsonReading.GetString(ref reader);
-            }
-            else if (reader.TokenType == JsonTokenType.PropertyName)
-            {
-                JsonReading.ReadUnknown(ref reader, ref extra);
+                // An error field.
             }
             else
             {
-                (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))["error"] = JsonElement.ParseValue(ref reader);
+                JsonReading.ReadUnknown(ref reader, ref extra);
             }
         }
 
@@ -120,7 +102,7 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
 
         if (type == "error" || (type is null && eventType == "error"))
         {
-            return new VoiceChangerErrorEvent { ErrorCode = SecretRedactor.Redact(errorCode), Title = SecretRedactor.Redact(title), Message = SecretRedactor.Redact(message), RequestId = SecretRedactor.Redact(requestId), DocUrl = SecretRedactor.Redact(docUrl), Error = SecretRedactor.Redact(legacy), StatusCode = status, Done = true, AdditionalProperties = extra };
+            return new VoiceChangerErrorEvent { ErrorCode = error.Code, Title = error.Title, Message = error.Message, RequestId = SecretRedactor.Redact(requestId), DocUrl = error.DocUrl, Error = error.LegacyError, StatusCode = error.StatusCode(status), Done = true, AdditionalProperties = extra };
         }
 
         if (type is not null)

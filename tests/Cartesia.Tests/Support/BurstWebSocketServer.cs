@@ -15,10 +15,15 @@ internal sealed class BurstWebSocketServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Task _serving;
 
-    public BurstWebSocketServer(IReadOnlyList<string> textFrames, ushort? closeStatus)
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <param name="textFrames">The frames of the burst.</param>
+    /// <param name="closeStatus">A close frame after the burst, or null for a reset.</param>
+    /// <param name="holdOpen">After the burst, neither close nor reset: keep the connection open (reading nothing) until disposed.</param>
+    public BurstWebSocketServer(IReadOnlyList<string> textFrames, ushort? closeStatus, bool holdOpen = false)
     {
         _listener.Start();
-        _serving = ServeAsync(textFrames, closeStatus);
+        _serving = ServeAsync(textFrames, closeStatus, holdOpen);
     }
 
     /// <summary>The server's base address.</summary>
@@ -26,6 +31,7 @@ internal sealed class BurstWebSocketServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _release.TrySetResult();
         _listener.Stop();
         try
         {
@@ -36,7 +42,7 @@ internal sealed class BurstWebSocketServer : IAsyncDisposable
         }
     }
 
-    private async Task ServeAsync(IReadOnlyList<string> textFrames, ushort? closeStatus)
+    private async Task ServeAsync(IReadOnlyList<string> textFrames, ushort? closeStatus, bool holdOpen)
     {
         using TcpClient client = await _listener.AcceptTcpClientAsync();
         NetworkStream stream = client.GetStream();
@@ -62,7 +68,11 @@ internal sealed class BurstWebSocketServer : IAsyncDisposable
         }
 
         await stream.WriteAsync(burst.ToArray());
-        if (closeStatus is null)
+        if (holdOpen)
+        {
+            await _release.Task;
+        }
+        else if (closeStatus is null)
         {
             client.Client.LingerState = new LingerOption(true, 0); // a reset, not a close frame
         }

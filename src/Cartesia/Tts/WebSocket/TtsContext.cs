@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -24,6 +25,9 @@ namespace Cartesia.Tts;
 public sealed class TtsContext : IAsyncDisposable
 {
     private readonly TtsWebSocket _owner;
+    // How long a reader over the limit may take nothing (while the current burst goes on) before it counts as behind.
+    private static readonly long StallTicks = Stopwatch.Frequency / 20;
+
     private readonly TtsContextMessages _messages;
     private readonly ILogger _logger;
     private readonly object _gate = new();
@@ -38,13 +42,20 @@ public sealed class TtsContext : IAsyncDisposable
     private readonly TimeSpan _chunkTimeout;
     private readonly long _maxBufferedBytes;
     private readonly Timer _watchdog;
+    private readonly TaskCompletionSource _disposal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposeStarted;
     private TtsSocketConnection? _connection;
     private Task<TtsSocketConnection>? _binding;
     private TtsContextState _state = TtsContextState.Created;
     private Exception? _failure;
-    private char? _heldHighSurrogate;
-    private long _bufferedBytes; // Interlocked: added by the receive loop, taken off by the reader without the lock
+    private string? _heldTail; // the trailing user-perceived character of the last send, kept for the next one
+    private long _bufferedBytes; // Interlocked: audio offered to the reader (published), taken off by the reader without the lock
+    private long _offeredThisBurst; // of it, what was offered during the socket's current burst (under _gate)
+    private long _burst; // the connection's burst number that _offeredThisBurst belongs to (under _gate)
+    private long _lastTakeTimestamp; // when the reader last took an event (written by the reader only)
+    private long _overLimitSince; // when a hand-off first found the reader over the limit; 0 when it is not (under _gate)
     private volatile bool _cancelled; // read by the reader without the lock
+    private volatile bool _discardQueued; // cancelled or overflowed: the reader's next read ends, dropping what was queued
     private long _audioBytes;
     private int _chunks;
     private int _charactersSent;
@@ -111,8 +122,10 @@ public sealed class TtsContext : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends text (<c>continue: true</c>). Pieces are concatenated verbatim; a piece may end in the middle of a
-    /// surrogate pair (an emoji split across tokens), which is held back until its other half arrives.
+    /// Sends text (<c>continue: true</c>). Pieces are concatenated verbatim, and no frame ends inside a
+    /// user-perceived character: the last character of a piece is held back until the next piece (or the flush or
+    /// completion) unless it is whitespace or punctuation, so an emoji with a skin tone (<c>👋🏽</c>), a ZWJ sequence
+    /// (<c>👩‍💻</c>), a flag or a letter with combining marks split across LLM tokens reaches the service whole.
     /// </summary>
     /// <param name="text">The text; not empty (use <see cref="FlushAsync"/> or <see cref="CompleteAsync"/> to push out buffered text).</param>
     /// <param name="cancellationToken">Stops waiting for the send.</param>
@@ -130,9 +143,11 @@ public sealed class TtsContext : IAsyncDisposable
         lock (_gate)
         {
             EnsureAcceptsInput("send text on");
-            string piece = TakeWholeCodePoints(text);
+            string piece = TakeWholeGraphemes(text);
             if (piece.Length == 0)
             {
+                // All of it is held for the next piece; the context has begun all the same.
+                OnSent(piece);
                 return;
             }
 
@@ -199,7 +214,7 @@ public sealed class TtsContext : IAsyncDisposable
             waiter = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             _flushWaiters[flushId] = waiter;
             _pendingFlushes++;
-            sent = connection.Send(_messages.Input(ReleaseHeldSurrogate(), @continue: true, flush: true));
+            sent = connection.Send(_messages.Input(ReleaseHeldTail(), @continue: true, flush: true));
             ArmWatchdogLocked();
         }
 
@@ -225,7 +240,7 @@ public sealed class TtsContext : IAsyncDisposable
                 throw new InvalidOperationException($"Nothing was sent on context '{ContextId}'; send text before completing it.");
             }
 
-            sent = connection.Send(_messages.Input(ReleaseHeldSurrogate(), @continue: false, flush: false));
+            sent = connection.Send(_messages.Input(ReleaseHeldTail(), @continue: false, flush: false));
             _state = TtsContextState.Completing;
             ArmWatchdogLocked();
         }
@@ -385,11 +400,27 @@ public sealed class TtsContext : IAsyncDisposable
     /// <param name="playedBytes">How many audio bytes were played.</param>
     public TtsSpokenText GetSpokenTextForBytes(long playedBytes) => GetSpokenText(AudioDuration(playedBytes));
 
-    /// <summary>Cancels the context if it is still running (sending a cancel only if anything was sent).</summary>
+    /// <summary>
+    /// Cancels the context if it is still running (sending a cancel only if anything was sent). Every call (also
+    /// concurrent ones) returns only once that is done.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await CancelAsync(CancellationToken.None).ConfigureAwait(false);
-        await _watchdog.DisposeAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
+        {
+            await _disposal.Task.ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await CancelAsync(CancellationToken.None).ConfigureAwait(false);
+            await _watchdog.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _disposal.TrySetResult();
+        }
     }
 
     /// <inheritdoc />
@@ -400,12 +431,12 @@ public sealed class TtsContext : IAsyncDisposable
     /// until <see cref="PublishHeld"/>, so a burst of frames wakes the reader once rather than once per frame;
     /// returns true when this event is the first one held (the connection then remembers to publish it).
     /// </summary>
-    internal bool OnEvent(TtsEvent value)
+    internal bool OnEvent(TtsEvent value, long burst)
     {
         bool done = false, firstChunk = false;
-        CartesiaBufferOverflowException? overflow = null;
         lock (_gate)
         {
+            EnterBurstLocked(burst);
             if (IsTerminal(_state))
             {
                 (value as TtsChunkEvent)?.ReturnAudio();
@@ -424,7 +455,6 @@ public sealed class TtsContext : IAsyncDisposable
 
                     _chunks++;
                     _audioBytes += chunk.Audio.Length;
-                    Interlocked.Add(ref _bufferedBytes, chunk.Audio.Length);
                     _audioTelemetry?.OnAudio();
                     break;
                 case TtsTimestampsEvent { WordTimestamps: { } words }:
@@ -444,14 +474,6 @@ public sealed class TtsContext : IAsyncDisposable
                 done = true;
                 _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
             }
-            else if (Interlocked.Read(ref _bufferedBytes) > _maxBufferedBytes)
-            {
-                overflow = new CartesiaBufferOverflowException(
-                    $"Context '{ContextId}' has {Interlocked.Read(ref _bufferedBytes)} bytes of audio unread, more than MaxBufferedBytesPerContext ({_maxBufferedBytes}); it was cancelled. Read its events faster, or raise the limit.")
-                {
-                    LimitBytes = _maxBufferedBytes,
-                };
-            }
             else
             {
                 ArmWatchdogLocked();
@@ -459,11 +481,21 @@ public sealed class TtsContext : IAsyncDisposable
 
             if (!_deliverInline)
             {
+                if (done)
+                {
+                    // The end is a hand-off too: a reader that stopped taking does not get the whole generation queued.
+                    CheckOverflowLocked();
+                    if (IsTerminal(_state))
+                    {
+                        return false;
+                    }
+                }
+
                 _held.Add(value);
-                if (done || overflow is not null)
+                if (done)
                 {
                     // The last event: everything held is published as the context ends.
-                    EndOnLastEventLocked(overflow);
+                    EndLocked(TtsContextState.Done, null);
                     return false;
                 }
 
@@ -476,18 +508,33 @@ public sealed class TtsContext : IAsyncDisposable
 
                 return _held.Count == 1;
             }
+
+            // Inline, each event is a hand-off.
+            CheckOverflowLocked();
+            if (IsTerminal(_state))
+            {
+                (value as TtsChunkEvent)?.ReturnAudio();
+                return false;
+            }
+
+            if (value is TtsChunkEvent offered)
+            {
+                // Counted before it is written: the reader may take it (and count it off) inside TryWrite.
+                Interlocked.Add(ref _bufferedBytes, offered.Audio.Length);
+                _offeredThisBurst += offered.Audio.Length;
+            }
         }
 
         // Inline: outside the lock, because the waiting reader's loop body runs right here and must never run while
         // the context is locked. Only the receive loop writes, so events keep their order.
         _events.Writer.TryWrite(value);
-        if (done || overflow is not null)
+        if (done)
         {
             lock (_gate)
             {
                 if (!IsTerminal(_state))
                 {
-                    EndOnLastEventLocked(overflow);
+                    EndLocked(TtsContextState.Done, null);
                 }
             }
         }
@@ -496,11 +543,16 @@ public sealed class TtsContext : IAsyncDisposable
     }
 
     /// <summary>Hands the events held since the last call to the reader (receive loop only), waking it once.</summary>
-    internal void PublishHeld()
+    internal void PublishHeld(long burst)
     {
         lock (_gate)
         {
-            PublishHeldLocked();
+            if (!IsTerminal(_state))
+            {
+                EnterBurstLocked(burst);
+                CheckOverflowLocked();
+                PublishHeldLocked();
+            }
         }
     }
 
@@ -562,20 +614,17 @@ public sealed class TtsContext : IAsyncDisposable
                     throw;
                 }
 
-                if (_cancelled)
-                {
-                    throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
-                }
-
+                ThrowIfDiscarded(reader);
                 if (!more)
                 {
                     break;
                 }
 
-                while (reader.TryRead(out TtsEvent? value))
+                while (reader.TryRead(out TtsEvent? value) || (!_deliverInline && PullHeld() && reader.TryRead(out value)))
                 {
                     lent?.ReturnAudio();
                     lent = null;
+                    Volatile.Write(ref _lastTakeTimestamp, Stopwatch.GetTimestamp());
                     if (value is TtsChunkEvent chunk)
                     {
                         Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
@@ -590,10 +639,7 @@ public sealed class TtsContext : IAsyncDisposable
                     }
 
                     yield return value;
-                    if (_cancelled)
-                    {
-                        throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
-                    }
+                    ThrowIfDiscarded(reader);
                 }
             }
         }
@@ -612,6 +658,58 @@ public sealed class TtsContext : IAsyncDisposable
         {
             ExceptionDispatchInfo.Throw(failure);
         }
+    }
+
+    /// <summary>
+    /// The reader took everything offered: it takes what the receive loop holds for the burst hand-off itself,
+    /// rather than wait for the hand-off (a reader that keeps up is never behind by a hand-off's wake-up).
+    /// </summary>
+    private bool PullHeld()
+    {
+        lock (_gate)
+        {
+            if (_held.Count == 0 || IsTerminal(_state))
+            {
+                return false;
+            }
+
+            PublishHeldLocked();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A cancelled or overflowed context ends its reader at the next read: what was queued is dropped (its pooled
+    /// audio returned) and the reader gets the cancellation or the overflow at once, not after reading it all.
+    /// </summary>
+    private void ThrowIfDiscarded(ChannelReader<TtsEvent> reader)
+    {
+        if (!_discardQueued)
+        {
+            return;
+        }
+
+        while (reader.TryRead(out TtsEvent? dropped))
+        {
+            if (dropped is TtsChunkEvent chunk)
+            {
+                Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
+                chunk.ReturnAudio();
+            }
+        }
+
+        Exception? failure;
+        lock (_gate)
+        {
+            failure = _failure;
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
     }
 
     /// <summary>
@@ -709,33 +807,46 @@ public sealed class TtsContext : IAsyncDisposable
         ArmWatchdogLocked();
     }
 
-    /// <summary>Keeps a trailing high surrogate for the next piece, so no piece carries half a character.</summary>
-    private string TakeWholeCodePoints(string text)
+    /// <summary>
+    /// Keeps the trailing user-perceived character (grapheme cluster, UAX #29 as in <see cref="StringInfo"/>) for
+    /// the next piece when the next piece could still extend it, so no frame ends inside one: an emoji that a skin
+    /// tone, a zero-width joiner or a second regional indicator may follow, a letter that combining marks may follow,
+    /// half a surrogate pair. Only a trailing whitespace or punctuation character (which nothing extends) goes out
+    /// at once: what is held is the end of an unfinished word, which the service could not speak yet anyway.
+    /// </summary>
+    private string TakeWholeGraphemes(string text)
     {
-        string whole = _heldHighSurrogate is { } held ? held + text : text;
-        _heldHighSurrogate = null;
-        if (char.IsHighSurrogate(whole[^1]))
+        string whole = _heldTail is { } held ? held + text : text;
+        _heldTail = null;
+        char last = whole[^1];
+        if (char.IsAscii(last) && (char.IsWhiteSpace(last) || char.IsPunctuation(last)) && (whole.Length == 1 || char.IsAscii(whole[^2])))
         {
-            _heldHighSurrogate = whole[^1];
-            whole = whole[..^1];
+            return whole; // the common case, without segmenting the text
         }
 
-        return whole;
+        int[] starts = StringInfo.ParseCombiningCharacters(whole);
+        int tail = starts[^1];
+        if (whole.Length - tail == 1 && (char.IsWhiteSpace(last) || char.IsPunctuation(last)))
+        {
+            return whole;
+        }
+
+        _heldTail = whole[tail..];
+        return whole[..tail];
     }
 
-    /// <summary>A held half of a surrogate pair goes out with the flush or the last input (as the service would get it anyway).</summary>
-    private string ReleaseHeldSurrogate()
+    /// <summary>A held trailing character goes out with the flush or the last input (nothing more can extend it).</summary>
+    private string ReleaseHeldTail()
     {
-        if (_heldHighSurrogate is not { } held)
+        if (_heldTail is not { } held)
         {
             return string.Empty;
         }
 
-        _heldHighSurrogate = null;
-        string piece = held.ToString();
-        _charactersSent++;
-        _sentText.Append(piece);
-        return piece;
+        _heldTail = null;
+        _charactersSent += held.Length;
+        _sentText.Append(held);
+        return held;
     }
 
     private void CompleteFlushLocked(int? flushId)
@@ -762,14 +873,53 @@ public sealed class TtsContext : IAsyncDisposable
         }
     }
 
-    private void EndOnLastEventLocked(CartesiaBufferOverflowException? overflow)
+    /// <summary>A new burst of the socket (frames that arrived back to back) began: what earlier ones offered is old.</summary>
+    private void EnterBurstLocked(long burst)
     {
-        if (overflow is not null)
+        if (burst != _burst)
         {
-            SendCancelLocked();
+            _burst = burst;
+            _offeredThisBurst = 0;
+        }
+    }
+
+    /// <summary>
+    /// At a hand-off, before it offers more: fails the context when its reader has more audio offered and not taken
+    /// than the limit allows, and it is behind: what earlier bursts offered is over the limit by itself, or the reader
+    /// took nothing for a while (50 ms) while over it. Audio held for the hand-off never counts (the reader could not have seen
+    /// it), and audio offered during the current burst counts only against a reader that stopped taking, so a reader
+    /// that keeps up never overflows, however large a burst. The service is told to cancel, and the reader's next
+    /// read throws, dropping what was queued.
+    /// </summary>
+    private void CheckOverflowLocked()
+    {
+        long unread = Interlocked.Read(ref _bufferedBytes);
+        if (unread <= _maxBufferedBytes)
+        {
+            _overLimitSince = 0;
+            return;
         }
 
-        EndLocked(overflow is null ? TtsContextState.Done : TtsContextState.Failed, overflow);
+        long now = Stopwatch.GetTimestamp();
+        if (_overLimitSince == 0)
+        {
+            _overLimitSince = now;
+        }
+
+        long stalledSince = Math.Max(_overLimitSince, Volatile.Read(ref _lastTakeTimestamp));
+        if (unread - _offeredThisBurst <= _maxBufferedBytes && now - stalledSince < StallTicks)
+        {
+            // Over only with what this burst offered, and the reader is taking it: it keeps up.
+            return;
+        }
+
+        var overflow = new CartesiaBufferOverflowException(
+            $"Context '{ContextId}' has {unread} bytes of audio offered to its reader and not yet read, more than MaxBufferedBytesPerContext ({_maxBufferedBytes}); it was cancelled and the unread audio dropped. Read its events faster, or raise the limit.")
+        {
+            LimitBytes = _maxBufferedBytes,
+        };
+        SendCancelLocked();
+        EndLocked(TtsContextState.Failed, overflow);
     }
 
     private void PublishHeldLocked()
@@ -778,7 +928,23 @@ public sealed class TtsContext : IAsyncDisposable
         // lock only queues the reader's continuation (these contexts do not run it inline).
         foreach (TtsEvent held in _held)
         {
+            if (held is TtsChunkEvent chunk)
+            {
+                Interlocked.Add(ref _bufferedBytes, chunk.Audio.Length);
+                _offeredThisBurst += chunk.Audio.Length;
+            }
+
             _events.Writer.TryWrite(held);
+        }
+
+        _held.Clear();
+    }
+
+    private void DropHeldLocked()
+    {
+        foreach (TtsEvent dropped in _held)
+        {
+            (dropped as TtsChunkEvent)?.ReturnAudio();
         }
 
         _held.Clear();
@@ -787,8 +953,9 @@ public sealed class TtsContext : IAsyncDisposable
     private void EndLocked(TtsContextState state, Exception? failure)
     {
         _state = state;
-        _cancelled = state == TtsContextState.Cancelled;
         _failure = failure;
+        _cancelled = state == TtsContextState.Cancelled;
+        _discardQueued = _cancelled || failure is CartesiaBufferOverflowException;
         _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
         if (_deliverInline)
         {
@@ -797,20 +964,15 @@ public sealed class TtsContext : IAsyncDisposable
         }
         else
         {
-            if (state != TtsContextState.Cancelled)
+            if (!_discardQueued)
             {
                 // Events held for a burst are still the reader's.
                 PublishHeldLocked();
             }
             else
             {
-                // A cancelled context's are discarded.
-                foreach (TtsEvent dropped in _held)
-                {
-                    (dropped as TtsChunkEvent)?.ReturnAudio();
-                }
-
-                _held.Clear();
+                // A cancelled or overflowed context's are discarded.
+                DropHeldLocked();
             }
 
             _events.Writer.TryComplete();

@@ -40,6 +40,9 @@ internal sealed class TtsSocketConnection
     private readonly List<TtsContext> _holding = [];
     private long _holdingSince;
 
+    // Which burst the frames belong to: it changes whenever the socket had nothing more ready (receive loop only).
+    private long _burst;
+
     private TtsSocketConnection(ClientWebSocket socket, ILogger logger, int generation)
     {
         _socket = socket;
@@ -163,6 +166,11 @@ internal sealed class TtsSocketConnection
                     PublishHeld();
                 }
 
+                if (!read.IsCompleted)
+                {
+                    _burst++;
+                }
+
                 WebSocketMessage message = await read.ConfigureAwait(false);
                 Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
                 if (message.IsClose)
@@ -197,7 +205,7 @@ internal sealed class TtsSocketConnection
     {
         foreach (TtsContext context in _holding)
         {
-            context.PublishHeld();
+            context.PublishHeld(_burst);
         }
 
         _holding.Clear();
@@ -247,7 +255,7 @@ internal sealed class TtsSocketConnection
 
         if (context is not null)
         {
-            if (context.OnEvent(value))
+            if (context.OnEvent(value, _burst))
             {
                 if (_holding.Count == 0)
                 {

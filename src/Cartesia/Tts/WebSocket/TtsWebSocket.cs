@@ -27,6 +27,7 @@ public sealed class TtsWebSocket : IAsyncDisposable
     private TtsSocketConnection? _connection;
     private int _connections;
     private int _disposed;
+    private readonly TaskCompletionSource _disposal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private TtsWebSocket(ClientCore core, TtsWebSocketOptions options)
     {
@@ -114,26 +115,35 @@ public sealed class TtsWebSocket : IAsyncDisposable
 
     /// <summary>
     /// Closes the socket: running contexts are cancelled, the service gets a normal close, and the call returns
-    /// within <see cref="TtsWebSocketOptions.CloseTimeout"/> even if the service never answers.
+    /// within <see cref="TtsWebSocketOptions.CloseTimeout"/> even if the service never answers. Every call (also
+    /// concurrent ones) returns only once the socket is closed.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
+            await _disposal.Task.ConfigureAwait(false);
             return;
         }
 
-        foreach (TtsContext context in _contexts.Values)
+        try
         {
-            await context.CancelAsync(CancellationToken.None).ConfigureAwait(false);
-        }
+            foreach (TtsContext context in _contexts.Values)
+            {
+                await context.CancelAsync(CancellationToken.None).ConfigureAwait(false);
+            }
 
-        if (Interlocked.Exchange(ref _connection, null) is { } connection)
+            if (Interlocked.Exchange(ref _connection, null) is { } connection)
+            {
+                await connection.CloseAsync(_options.CloseTimeout).ConfigureAwait(false);
+            }
+
+            _connectLock.Dispose();
+        }
+        finally
         {
-            await connection.CloseAsync(_options.CloseTimeout).ConfigureAwait(false);
+            _disposal.TrySetResult();
         }
-
-        _connectLock.Dispose();
     }
 
     internal static async Task<TtsWebSocket> ConnectAsync(ClientCore core, TtsWebSocketOptions? options, CancellationToken cancellationToken)

@@ -17,10 +17,21 @@ public sealed class TtsWebSocketOptions
     public TimeSpan ChunkTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How much audio one context may hold unread before it fails with
-    /// <see cref="CartesiaBufferOverflowException"/> (and is cancelled). Default 32 MiB — about three minutes of
-    /// 44.1 kHz float audio. The limit protects memory without ever making one slow reader delay the others.
+    /// How much audio one context may have offered to its reader and not yet taken before it fails with
+    /// <see cref="CartesiaBufferOverflowException"/> (and is cancelled on the service). Default 32 MiB — about three
+    /// minutes of 44.1 kHz float audio. The limit protects memory without ever making one slow reader delay the
+    /// others.
     /// </summary>
+    /// <remarks>
+    /// Only audio the reader could already have taken counts: audio the receive loop holds for a moment to hand a
+    /// burst over in one wake-up does not. Audio that arrives in one burst (frames back to back, the socket never
+    /// idle) counts only against a reader that has stopped taking events (for 50 ms), so a reader that keeps up never
+    /// overflows however large the service's burst, while audio of earlier bursts still unread counts at once: a
+    /// reader that falls behind fails at the next frame. It learns of the overflow at its next read (not after
+    /// reading what was queued): <see cref="TtsContext.State"/> and <see cref="TtsContext.Completion"/> show it at
+    /// once, the audio still queued for the reader is dropped (pooled buffers go back to the pool), and the next
+    /// read throws the <see cref="CartesiaBufferOverflowException"/>. A cancelled context drops its queue the same way.
+    /// </remarks>
     public long MaxBufferedBytesPerContext { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>

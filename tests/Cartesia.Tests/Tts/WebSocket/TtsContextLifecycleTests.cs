@@ -240,7 +240,11 @@ public class TtsContextLifecycleTests
     [Fact]
     public async Task A_slow_reader_overflows_its_own_buffer_without_stalling_others()
     {
-        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        // Faster than real time, as the service sends, but not the whole generation at once.
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions
+        {
+            Pacing = new EmulatorPacing { RealTimeFactor = 0.05, ChunkDuration = TimeSpan.FromMilliseconds(50) },
+        });
         using CartesiaClient client = emulator.CreateClient();
         // "Hi." is under 8 KB of audio; the long sentence is far over the limit when nobody reads it.
         await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 10_000 });
