@@ -28,6 +28,8 @@ internal static partial class CliErrors
         ["Model"] = "--model",
         ["Limit"] = "--limit",
         ["Transcript"] = "the text",
+        ["Port"] = "--port",
+        ["Host"] = "--host",
     };
 
     /// <summary>The message for a failure; <paramref name="service"/> is the API the command talked to, if any.</summary>

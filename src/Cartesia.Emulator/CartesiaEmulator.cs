@@ -138,16 +138,45 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     /// <summary>Starts an emulator.</summary>
     /// <param name="options">Its settings; null for loopback on a free port, any key accepted.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="ArgumentException"><see cref="CartesiaEmulatorOptions.Host"/> is not an address or <see cref="CartesiaEmulatorOptions.Port"/> is out of range.</exception>
+    /// <exception cref="IOException">The address cannot be listened on (not this machine's, or taken); the message names it.</exception>
     public static async Task<CartesiaEmulator> StartAsync(CartesiaEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var emulator = new CartesiaEmulator(options ?? new CartesiaEmulatorOptions());
-        await emulator._app.StartAsync(cancellationToken).ConfigureAwait(false);
+        options ??= new CartesiaEmulatorOptions();
+        ValidateEndpoint(options);
+        var emulator = new CartesiaEmulator(options);
+        try
+        {
+            await emulator._app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Kestrel reports a failed bind as a SocketException, an AddressInUseException or an IOException around one.
+            await emulator._app.DisposeAsync().ConfigureAwait(false);
+            string reason = (e.InnerException as System.Net.Sockets.SocketException)?.Message ?? e.Message;
+            throw new IOException($"The emulator cannot listen on {options.Host}:{options.Port}: {reason.TrimEnd('.')}.", e);
+        }
+
         string address = emulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         bool tls = emulator.TlsCertificate is not null;
         emulator.BaseUri = new UriBuilder(uri) { Scheme = tls ? Uri.UriSchemeHttps : Uri.UriSchemeHttp, Path = "/" }.Uri;
         emulator.WebSocketBaseUri = new UriBuilder(uri) { Scheme = tls ? Uri.UriSchemeWss : Uri.UriSchemeWs, Path = "/" }.Uri;
         return emulator;
+    }
+
+    /// <summary>Checks <see cref="CartesiaEmulatorOptions.Host"/> and <see cref="CartesiaEmulatorOptions.Port"/> before anything binds.</summary>
+    private static void ValidateEndpoint(CartesiaEmulatorOptions options)
+    {
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"CartesiaEmulatorOptions.Port must be from 0 (a free port) to 65535; {options.Port} is not.");
+        }
+
+        if (options.Host is not ("localhost" or "*") && !System.Net.IPAddress.TryParse(options.Host, out _))
+        {
+            throw new ArgumentException($"CartesiaEmulatorOptions.Host must be an IP address of this machine (for example 127.0.0.1, ::1 or 0.0.0.0), 'localhost' or '*'; '{options.Host}' is not.", nameof(options));
+        }
     }
 
     /// <summary>

@@ -54,7 +54,18 @@ internal static class EmulatorCommand
                 options.Voices.Add(EmulatorVoice.Parse(voice));
             }
 
-            await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            CartesiaEmulator started;
+            try
+            {
+                started = await CartesiaEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                // The message says which address and why; its socket error is not a service that cannot be reached.
+                throw new IOException(e.Message);
+            }
+
+            await using CartesiaEmulator emulator = started;
             await context.Out.WriteLineAsync($"Cartesia emulator listening on {emulator.BaseUri} (WebSocket {emulator.WebSocketBaseUri}).").ConfigureAwait(false);
             await context.Out.WriteLineAsync(options.ApiKey is null ? "Any non-empty API key is accepted." : "Only the given API key is accepted.").ConfigureAwait(false);
             if (options.TlsCertificatePath is { } pem)

@@ -7,6 +7,28 @@ namespace Cartesia.Tests.Cli;
 public class CliErrorTests
 {
     [Fact]
+    public async Task The_emulator_command_says_in_one_line_what_is_wrong_with_its_address()
+    {
+        var cli = new CliRunner();
+
+        (int port, _, string portError) = await cli.RunAsync("emulator", "--port", "99999");
+        (int name, _, string nameError) = await cli.RunAsync("emulator", "--host", "not a host");
+        (int foreign, _, string foreignError) = await cli.RunAsync("emulator", "--host", "1.2.3.4", "--port", "0");
+
+        Assert.Equal((1, "error: --port must be from 0 (a free port) to 65535; 99999 is not."), (port, portError.Trim()));
+        Assert.Equal(1, name);
+        Assert.StartsWith("error: --host must be an IP address of this machine", nameError.Trim(), StringComparison.Ordinal);
+        Assert.Equal(1, foreign);
+        Assert.StartsWith("error: The emulator cannot listen on 1.2.3.4:0: ", foreignError.Trim(), StringComparison.Ordinal);
+        foreach (string error in new[] { portError, nameError, foreignError })
+        {
+            Assert.Single(Lines(error));
+            Assert.DoesNotContain("Parameter", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Validation_speaks_in_the_cli_options_not_the_sdk_plumbing()
     {
         var cli = new CliRunner();

@@ -167,11 +167,11 @@ public class RetryTests
     [InlineData(false)]
     public async Task A_connection_that_cannot_be_made_is_retried_even_for_a_generation(bool async)
     {
-        int port;
-        await using (CartesiaEmulator closed = await CartesiaEmulator.StartAsync())
-        {
-            port = closed.Port; // nothing listens here once it is disposed
-        }
+        // A socket bound but never listening holds the port, so connecting is refused and no other test's server can
+        // take the port while this one runs.
+        using var bound = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        bound.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        int port = ((System.Net.IPEndPoint)bound.LocalEndPoint!).Port;
 
         using var client = new CartesiaClient("sk_test", new CartesiaClientOptions { BaseUri = new Uri($"http://127.0.0.1:{port}"), MaxRetries = 1 });
 

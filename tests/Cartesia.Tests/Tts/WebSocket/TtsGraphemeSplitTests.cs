@@ -55,12 +55,14 @@ public class TtsGraphemeSplitTests
         using CartesiaClient client = emulator.CreateClient();
         await using TtsWebSocket socket = await client.Tts.ConnectAsync();
         TtsContext context = socket.CreateContext(Requests.Context());
+        Task<List<TtsEvent>> reading = Speech.ReadAllAsync(context);
 
         await context.SendAsync("Hello there, ");
         await context.SendAsync("friend.");
         await context.SendAsync("How");
         await context.FlushAsync();
         await context.CompleteAsync();
+        await reading; // the context is done: the emulator has journaled every message it was sent
 
         string[] sent = [.. emulator.Journal.For("/tts/websocket").Single().WebSocketMessages.Select(m => JsonDocument.Parse(m.Data).RootElement.GetProperty("transcript").GetString()!)];
         Assert.Equal(["Hello there, ", "friend.", "Ho", "w", ""], sent);
