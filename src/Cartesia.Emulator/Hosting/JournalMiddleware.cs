@@ -67,7 +67,13 @@ internal sealed class JournalMiddleware
             }
 
             bool serverAborted = context.Items.ContainsKey(ServerAbortedKey);
-            _journal.Complete(entry, context.Response.StatusCode, context.RequestAborted.IsCancellationRequested && !serverAborted, capture?.Captured, capture is null ? null : context.Response.ContentType);
+            byte[]? answer = capture?.Captured;
+            if (answer is not null && context.Response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                answer = SecretRedaction.RedactJsonAnswer(answer); // a minted access token is a credential too
+            }
+
+            _journal.Complete(entry, context.Response.StatusCode, context.RequestAborted.IsCancellationRequested && !serverAborted, answer, capture is null ? null : context.Response.ContentType);
             capture?.Dispose();
         }
     }

@@ -68,6 +68,22 @@ internal static partial class SecretRedaction
         return HeaderPattern().Replace(text, m => m.Groups["name"].Value + m.Groups["sep"].Value + Redacted);
     }
 
+    /// <summary>
+    /// A JSON answer as the journal keeps it: access tokens it hands out (JWT-shaped strings, as in the answer to
+    /// <c>POST /access-token</c>) replaced, so reading the journal never yields a working credential.
+    /// </summary>
+    public static byte[] RedactJsonAnswer(byte[] body)
+    {
+        ReadOnlySpan<byte> jwtStart = "eyJ"u8;
+        if (body.AsSpan().IndexOf(jwtStart) < 0)
+        {
+            return body;
+        }
+
+        string text = System.Text.Encoding.UTF8.GetString(body);
+        return System.Text.Encoding.UTF8.GetBytes(JwtPattern().Replace(text, Redacted));
+    }
+
     private static string Unescape(string name)
     {
         try
@@ -88,4 +104,7 @@ internal static partial class SecretRedaction
 
     [GeneratedRegex(@"\b(?<name>X-API-Key|Cookie|Proxy-Authorization)(?<sep>\s*[:=]\s*)(?!\[redacted\])[^\s,;""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderPattern();
+
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex JwtPattern();
 }

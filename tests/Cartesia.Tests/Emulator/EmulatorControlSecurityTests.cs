@@ -205,6 +205,26 @@ public class EmulatorControlSecurityTests
     }
 
     [Fact]
+    public async Task The_journal_never_keeps_an_access_token_the_emulator_minted()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        Cartesia.AccessTokens.AccessToken token = await client.AccessTokens.CreateAsync(new Cartesia.AccessTokens.AccessTokenRequest
+        {
+            Grants = new Cartesia.AccessTokens.AccessTokenGrants { Tts = true },
+        });
+
+        using HttpClient control = ControlClient.Create(emulator);
+        string journal = await control.GetStringAsync(new Uri("_emulator/journal", UriKind.Relative));
+        EmulatorRequest minted = emulator.Journal.For("/access-token").Single();
+
+        Assert.StartsWith("eyJ", token.Token, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Token, minted.ResponseText, StringComparison.Ordinal);
+        Assert.Contains("\"token\":\"[redacted]\"", minted.ResponseText, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Token, journal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_emulator_redacts_the_same_query_parameters_as_the_sdk()
     {
         const string Query = "?api_key=1&access_token=2&token=3&key=4&apikey=5&API_KEY=6&voice=7";
