@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cartesia.AccessTokens;
 using Cartesia.Emulator;
 using Cartesia.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cartesia.Tests.AccessTokens;
 
@@ -34,7 +35,8 @@ public class AccessTokensTests
     [Fact]
     public async Task A_token_without_the_tts_grant_cannot_speak_and_an_expired_one_is_refused()
     {
-        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        var clock = new FakeTimeProvider();
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { TimeProvider = clock });
         using CartesiaClient server = emulator.CreateClient();
         AccessToken sttOnly = await server.AccessTokens.CreateAsync(new AccessTokenRequest { Grants = new AccessTokenGrants { Stt = true } });
         AccessToken brief = await server.AccessTokens.CreateAsync(new AccessTokenRequest { Grants = new AccessTokenGrants { Tts = true }, ExpiresIn = TimeSpan.FromSeconds(1) });
@@ -42,8 +44,13 @@ public class AccessTokensTests
         using var expired = new CartesiaClient(brief.ToCredential(), new CartesiaClientOptions { BaseUri = emulator.BaseUri, MaxRetries = 0 });
 
         var noGrant = await Assert.ThrowsAsync<CartesiaPermissionDeniedException>(() => stt.Tts.GenerateBytesAsync(Requests.Bytes()));
-        await Task.Delay(1100);
-        await Assert.ThrowsAsync<CartesiaAuthenticationException>(() => expired.Tts.GenerateBytesAsync(Requests.Bytes()));
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        byte[] stillValid = await expired.Tts.GenerateBytesAsync(Requests.Bytes());
+        clock.Advance(TimeSpan.FromMilliseconds(2));
+        var refused = await Assert.ThrowsAsync<CartesiaAuthenticationException>(() => expired.Tts.GenerateBytesAsync(Requests.Bytes()));
+
+        Assert.NotEmpty(stillValid);
+        Assert.Contains("expired", refused.ErrorMessage, StringComparison.Ordinal);
 
         Assert.Contains("tts grant", noGrant.ErrorMessage, StringComparison.Ordinal);
         string payload = sttOnly.Token.Split('.')[1];

@@ -4,6 +4,7 @@ using Cartesia.FineTunes;
 using Cartesia.Tests.Support;
 using Cartesia.Tts;
 using Cartesia.Voices;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cartesia.Tests.FineTunes;
 
@@ -50,17 +51,29 @@ public class FineTunesTests
     [Fact]
     public async Task Status_moves_with_time_and_a_training_dataset_cannot_be_deleted()
     {
-        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { FineTuneTrainingTime = TimeSpan.FromMilliseconds(400) });
+        // The emulator's clock is fake: training is "created" for a quarter of the time, then "training", then done.
+        var clock = new FakeTimeProvider();
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { FineTuneTrainingTime = TimeSpan.FromMinutes(20), TimeProvider = clock });
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { MaxRetries = 0 });
         Dataset dataset = await client.Datasets.CreateAsync(new DatasetCreateRequest { Name = "D", Description = "" });
         await client.Datasets.Files.UploadAsync(dataset.Id, CartesiaFile.FromBytes(Clips.Wav(), "t.wav"));
         FineTune fineTune = await client.FineTunes.CreateAsync(new FineTuneCreateRequest { Name = "F", Description = "", Language = Language.English, ModelId = TtsModel.Sonic3_2025_10_27, Dataset = dataset.Id });
 
-        await Task.Delay(150);
-        Assert.Equal(FineTuneStatus.Training, (await client.FineTunes.GetAsync(fineTune.Id)).Status);
+        clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromTicks(1));
+        FineTuneStatus beforeTraining = (await client.FineTunes.GetAsync(fineTune.Id)).Status;
+        clock.Advance(TimeSpan.FromTicks(1));
+        FineTuneStatus training = (await client.FineTunes.GetAsync(fineTune.Id)).Status;
         var conflict = await Assert.ThrowsAsync<CartesiaConflictException>(() => client.Datasets.DeleteAsync(dataset.Id));
-        await Task.Delay(400);
+        clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromTicks(1));
+        FineTuneStatus lastMoment = (await client.FineTunes.GetAsync(fineTune.Id)).Status;
+        List<Voice> voicesWhileTraining = await client.FineTunes.ListVoicesAsync(fineTune.Id).ToListAsync();
+        clock.Advance(TimeSpan.FromTicks(1));
 
+        Assert.Equal(FineTuneStatus.Created, fineTune.Status);
+        Assert.Equal(FineTuneStatus.Created, beforeTraining);
+        Assert.Equal(FineTuneStatus.Training, training);
+        Assert.Equal(FineTuneStatus.Training, lastMoment);
+        Assert.Empty(voicesWhileTraining);
         Assert.Equal(FineTuneStatus.Completed, (await client.FineTunes.GetAsync(fineTune.Id)).Status);
         Assert.Contains(fineTune.Id, conflict.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(4, (await client.FineTunes.ListVoicesAsync(fineTune.Id).ToListAsync()).Count);
