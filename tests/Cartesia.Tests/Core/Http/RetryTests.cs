@@ -12,17 +12,26 @@ public class RetryTests
     [InlineData(false)]
     public async Task A_429_with_retry_after_is_retried_after_the_wait_the_service_asked_for(bool async)
     {
-        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        // The client and the emulator share a fake clock: the retry waits on it, and the journal stamps on it.
+        var clock = new TimerWatchingClock();
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { TimeProvider = clock });
         emulator.Faults.Add("POST /tts/bytes", EmulatorFault.Status(429).WithRetryAfterMs(300));
         using var logs = new LogCapture();
-        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { LoggerFactory = logs.Factory });
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { LoggerFactory = logs.Factory, TimeProvider = clock });
 
-        byte[] audio = await Twin.GenerateBytes(client, Requests.Bytes(), async);
+        Task<byte[]> call = Task.Run(() => Twin.GenerateBytes(client, Requests.Bytes(), async));
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        int attemptsJustBefore = emulator.Journal.For("/tts/bytes").Count;
+        bool doneJustBefore = call.IsCompleted;
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        byte[] audio = await call.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.NotEmpty(audio);
+        Assert.Equal((1, false), (attemptsJustBefore, doneJustBefore));
         IReadOnlyList<EmulatorRequest> attempts = emulator.Journal.For("/tts/bytes");
         Assert.Equal([429, 200], attempts.Select(a => a.StatusCode));
-        Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromMilliseconds(290), "The retry did not wait for retry-after-ms.");
+        Assert.Equal(TimeSpan.FromMilliseconds(300), attempts[1].ReceivedAt - attempts[0].ReceivedAt);
         Assert.Contains(logs.Records, r => r.Message.Contains("Retrying POST", StringComparison.Ordinal)
             && r.Message.Contains("in 300 ms", StringComparison.Ordinal)
             && r.Message.Contains("status 429", StringComparison.Ordinal));
@@ -31,16 +40,20 @@ public class RetryTests
     [Fact]
     public async Task Retry_after_in_seconds_is_honoured()
     {
-        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        var clock = new TimerWatchingClock();
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { TimeProvider = clock });
         emulator.Faults.Add("GET /", EmulatorFault.Status(503).WithRetryAfter(0.25));
-        using CartesiaClient client = emulator.CreateClient();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
 
-        ApiStatus status = await client.GetStatusAsync();
+        Task<ApiStatus> call = client.GetStatusAsync();
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30));
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+        ApiStatus status = await call.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(status.Ok);
         Assert.Equal(2, status.Response!.Attempts);
         IReadOnlyList<EmulatorRequest> attempts = emulator.Journal.For("/");
-        Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromMilliseconds(240));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), attempts[1].ReceivedAt - attempts[0].ReceivedAt);
     }
 
     [Theory]
