@@ -140,21 +140,27 @@ public class EmulatorProtocolTests
     [Fact]
     public async Task Pacing_delays_the_first_audio()
     {
+        var clock = new TimerWatchingClock();
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions
         {
             Pacing = new EmulatorPacing { TimeToFirstAudio = TimeSpan.FromMilliseconds(400) },
+            TimeProvider = clock,
         });
         using var http = new HttpClient { BaseAddress = emulator.BaseUri };
         using var request = new HttpRequestMessage(HttpMethod.Post, "tts/bytes") { Content = Json(TtsBody) };
         request.Headers.Add("Cartesia-Version", "2026-08-14");
         request.Headers.Add("X-API-Key", "k");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         using Stream body = await response.Content.ReadAsStreamAsync();
-        await body.ReadExactlyAsync(new byte[2]);
+        Task firstAudio = body.ReadExactlyAsync(new byte[2]).AsTask();
+        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(30));
+        clock.Advance(TimeSpan.FromMilliseconds(399));
+        bool arrivedEarly = firstAudio.IsCompleted;
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await firstAudio.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(390), $"First audio after {clock.Elapsed}.");
+        Assert.False(arrivedEarly, "Audio arrived before the time to first audio had passed on the emulator's clock.");
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
