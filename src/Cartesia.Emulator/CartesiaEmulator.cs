@@ -37,6 +37,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
         options.Pacing.Validate();
         options.Limits.Validate();
         Journal.Limits = options.Limits;
+        Journal.Clock = options.TimeProvider ?? TimeProvider.System;
         HostNames = new HostNames(options.Host);
         _pacing = options.Pacing.Clone();
         ApiKey = options.ApiKey;
@@ -205,7 +206,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
 
     private static EmulatorState CreateState(CartesiaEmulatorOptions options)
     {
-        var state = new EmulatorState { FineTuneTrainingTime = options.FineTuneTrainingTime };
+        var state = new EmulatorState { FineTuneTrainingTime = options.FineTuneTrainingTime, Clock = options.TimeProvider ?? TimeProvider.System };
         AddVoices(state, options);
         return state;
     }

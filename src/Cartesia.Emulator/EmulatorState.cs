@@ -24,6 +24,15 @@ internal sealed class EmulatorState
 
     public RecordStore<DictionaryRecord> Dictionaries { get; } = new(d => d.Id);
 
+    /// <summary>
+    /// The emulator's clock (<see cref="CartesiaEmulatorOptions.TimeProvider"/>): every date it stamps, fine-tune
+    /// training and access-token expiry read it, so a test moves time with a fake clock instead of waiting.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Now, on <see cref="Clock"/>.</summary>
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
     /// <summary>How long a fine-tune takes to train (set from the emulator's options).</summary>
     public TimeSpan FineTuneTrainingTime { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -39,7 +39,7 @@ internal static class AccessTokenEndpoints
             throw ApiError.Invalid($"expires_in must be between 1 and 3600 seconds; it is {seconds}.");
         }
 
-        DateTimeOffset now = DateTimeOffset.UtcNow;
+        DateTimeOffset now = state.Now;
         DateTimeOffset expires = now + (seconds is { } s ? TimeSpan.FromSeconds(s) : DefaultLifetime);
         string token = Jwt(tts, stt, agent, now, expires);
         state.AccessTokens[token] = new AccessTokenGrant(token, tts, stt, agent, expires);

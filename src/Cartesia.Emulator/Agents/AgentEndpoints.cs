@@ -101,7 +101,7 @@ internal static class AgentEndpoints
             Description = RequestJson.Has(body, "description") ? RequestJson.Optional(body, "description") : agent.Description,
             TtsVoice = voice ?? agent.TtsVoice,
             TtsLanguage = language ?? agent.TtsLanguage,
-            UpdatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = state.Now,
         };
         store.Agents.Put(updated);
         return JsonReply.WriteAsync(context, w => AgentJson.Agent(w, updated, DeploymentCount(store, updated.Id)));
@@ -194,7 +194,7 @@ internal static class AgentEndpoints
             throw ApiError.Invalid($"Metric name '{name}' may hold only lower-case letters, digits, '_', '-' and '.'.");
         }
 
-        var metric = new MetricRecord(RouteIds.New("metric"), name, RequestJson.Optional(body, "display_name"), RequestJson.Required(body, "prompt"), DateTimeOffset.UtcNow);
+        var metric = new MetricRecord(RouteIds.New("metric"), name, RequestJson.Optional(body, "display_name"), RequestJson.Required(body, "prompt"), state.Now);
         if (!state.Agents.Metrics.TryAdd(metric, m => m.Name == name))
         {
             throw new ApiError(409, "conflict", "Conflict", $"A metric named '{name}' already exists.");

@@ -35,7 +35,7 @@ internal static class DatasetEndpoints
         JsonElement body = RequestJson.Object(api);
         string name = RequestJson.Required(body, "name");
         string description = RequestJson.Optional(body, "description") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'description' is required (it may be empty).");
-        var dataset = new DatasetRecord(RouteIds.New("dataset"), name, description, DateTimeOffset.UtcNow);
+        var dataset = new DatasetRecord(RouteIds.New("dataset"), name, description, state.Now);
         if (!state.Datasets.TryAdd(dataset, d => d.Name == name))
         {
             throw new ApiError(409, "conflict", "Conflict", $"A dataset named '{name}' already exists.");
@@ -99,7 +99,7 @@ internal static class DatasetEndpoints
             throw ApiError.Invalid("The uploaded file is empty.");
         }
 
-        var record = new DatasetFileRecord(RouteIds.New("file"), file.FileName!, file.Content.Length, form.Text("purpose"), DateTimeOffset.UtcNow);
+        var record = new DatasetFileRecord(RouteIds.New("file"), file.FileName!, file.Content.Length, form.Text("purpose"), state.Now);
         state.Datasets.Put(dataset with { Files = [.. dataset.Files, record] });
         return JsonReply.NoContentAsync(context);
     }

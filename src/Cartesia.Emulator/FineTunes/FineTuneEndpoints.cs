@@ -27,7 +27,7 @@ internal static class FineTuneEndpoints
     /// <summary>The status now, making the voices of a fine-tune that just completed.</summary>
     public static string StatusOf(EmulatorState state, FineTuneRecord fineTune)
     {
-        TimeSpan elapsed = DateTimeOffset.UtcNow - fineTune.CreatedAt;
+        TimeSpan elapsed = state.Now - fineTune.CreatedAt;
         string status = fineTune.SettledStatus
             ?? (elapsed < state.FineTuneTrainingTime / 4 ? "created" : elapsed < state.FineTuneTrainingTime ? "training" : "completed");
         if (status == "completed" && !fineTune.VoicesCreated)
@@ -77,7 +77,7 @@ internal static class FineTuneEndpoints
                 UserId = EmulatorState.UserId,
                 TrainedModelId = fineTune.ModelId,
                 FineTuneId = fineTune.Id,
-                CreatedAt = DateTimeOffset.UtcNow.AddMilliseconds(i),
+                CreatedAt = state.Now.AddMilliseconds(i),
             });
         }
     }
@@ -123,7 +123,7 @@ internal static class FineTuneEndpoints
             throw ApiError.BadRequest("Invalid accent", $"'{accent}' is not an accent id of the catalogue.", "accent_not_found");
         }
 
-        var fineTune = new FineTuneRecord(RouteIds.New("ft"), name, description, language, model, dataset.Id, accent, DateTimeOffset.UtcNow);
+        var fineTune = new FineTuneRecord(RouteIds.New("ft"), name, description, language, model, dataset.Id, accent, state.Now);
         state.FineTunes.Put(fineTune);
         return JsonReply.WriteAsync(context, w => Write(w, fineTune, StatusOf(state, fineTune), api.Version));
     }

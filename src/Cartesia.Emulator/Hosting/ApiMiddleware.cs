@@ -119,7 +119,7 @@ internal sealed class ApiMiddleware
 
         if (_emulator.State.AccessTokens.TryGetValue(credential, out AccessTokenGrant? grant))
         {
-            if (grant.ExpiresAt < DateTimeOffset.UtcNow)
+            if (grant.ExpiresAt < _emulator.State.Now)
             {
                 throw new ApiError(401, "unauthorized", "Unauthorized", "The access token has expired.");
             }

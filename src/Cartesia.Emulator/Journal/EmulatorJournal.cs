@@ -18,6 +18,9 @@ public sealed class EmulatorJournal
     /// <summary>How much the journal keeps.</summary>
     internal EmulatorLimits Limits { get; set; } = new();
 
+    /// <summary>The emulator's clock, which stamps <see cref="EmulatorRequest.ReceivedAt"/> and each message's time.</summary>
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>How many requests were dropped (the oldest first) to keep the journal within its limits, since the last <see cref="Clear"/>.</summary>
     public long DroppedRequests
     {
@@ -138,7 +141,7 @@ public sealed class EmulatorJournal
     {
         lock (_gate)
         {
-            var request = new EmulatorRequest(++_sequence, method, path, query, headers, credential, isWebSocket);
+            var request = new EmulatorRequest(++_sequence, method, path, query, headers, credential, isWebSocket, Clock.GetUtcNow());
             _requests.AddLast(request);
             request.InJournal = true;
             TrimLocked();
@@ -170,7 +173,7 @@ public sealed class EmulatorJournal
                 return;
             }
 
-            request.AddWebSocketMessage(new EmulatorWebSocketMessage(type, prefix, DateTimeOffset.UtcNow) { Length = data.Length });
+            request.AddWebSocketMessage(new EmulatorWebSocketMessage(type, prefix, Clock.GetUtcNow()) { Length = data.Length });
             Grow(request, prefix.Length);
             SignalLocked();
         }

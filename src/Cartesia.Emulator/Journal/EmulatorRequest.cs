@@ -10,7 +10,7 @@ public sealed class EmulatorRequest
     private int _completed;
     private int _clientDisconnected;
 
-    internal EmulatorRequest(int sequence, string method, string path, string query, IReadOnlyDictionary<string, string> headers, EmulatorCredential credential, bool isWebSocket)
+    internal EmulatorRequest(int sequence, string method, string path, string query, IReadOnlyDictionary<string, string> headers, EmulatorCredential credential, bool isWebSocket, DateTimeOffset receivedAt)
     {
         Sequence = sequence;
         Method = method;
@@ -19,13 +19,13 @@ public sealed class EmulatorRequest
         Headers = headers;
         Credential = credential;
         IsWebSocket = isWebSocket;
-        ReceivedAt = DateTimeOffset.UtcNow;
+        ReceivedAt = receivedAt;
     }
 
     /// <summary>The order in which requests arrived (from 1).</summary>
     public int Sequence { get; }
 
-    /// <summary>When the request arrived.</summary>
+    /// <summary>When the request arrived, on the emulator's clock (<see cref="CartesiaEmulatorOptions.TimeProvider"/>).</summary>
     public DateTimeOffset ReceivedAt { get; }
 
     /// <summary>The HTTP method.</summary>

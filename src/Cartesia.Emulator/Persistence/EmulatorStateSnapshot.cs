@@ -66,7 +66,7 @@ internal sealed class EmulatorStateSnapshot
         MetricResults = [.. state.Agents.Results.All],
         Deployments = [.. state.Agents.Deployments.All],
         AttachedMetrics = [.. state.Agents.Attachments.OrderBy(a => a.Agent, StringComparer.Ordinal).ThenBy(a => a.Metric, StringComparer.Ordinal).Select(a => new[] { a.Agent, a.Metric })],
-        AccessTokens = [.. state.AccessTokens.Values.Where(t => t.ExpiresAt > DateTimeOffset.UtcNow).OrderBy(t => t.Token, StringComparer.Ordinal)],
+        AccessTokens = [.. state.AccessTokens.Values.Where(t => t.ExpiresAt > state.Now).OrderBy(t => t.Token, StringComparer.Ordinal)],
     };
 
     /// <summary>Puts this snapshot's records into <paramref name="state"/>, replacing what it held.</summary>

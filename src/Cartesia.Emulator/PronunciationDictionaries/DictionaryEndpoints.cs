@@ -30,7 +30,7 @@ internal static class DictionaryEndpoints
         (ApiContext api, EmulatorState state) = ApiHandler.Begin(context);
         JsonElement body = RequestJson.Object(api);
         string name = RequestJson.Required(body, "name");
-        var dictionary = new DictionaryRecord(RouteIds.New("pdict"), name, ReadItems(body) ?? [], DateTimeOffset.UtcNow);
+        var dictionary = new DictionaryRecord(RouteIds.New("pdict"), name, ReadItems(body) ?? [], state.Now);
         if (!state.Dictionaries.TryAdd(dictionary, d => d.Name == name))
         {
             throw new ApiError(409, "conflict", "Conflict", $"A pronunciation dictionary named '{name}' already exists.");

@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using Cartesia.Emulator.Faults;
 
 namespace Cartesia.Emulator.Tts;
 
 /// <summary>
 /// Sends a stream's chunks on the emulator's schedule (time to first audio, real-time factor) and applies the
-/// stream faults: drop the connection, go silent, or stream slowly.
+/// stream faults: drop the connection, go silent, or stream slowly. The schedule runs on the emulator's clock
+/// (<see cref="CartesiaEmulatorOptions.TimeProvider"/>).
 /// </summary>
 internal sealed class ChunkPacer
 {
@@ -13,7 +13,8 @@ internal sealed class ChunkPacer
     private readonly EmulatorPacing _pacing;
     private readonly EmulatorFault? _fault;
     private readonly double _chunkSeconds;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _time;
+    private readonly long _started;
 
     public ChunkPacer(HttpContext context, EmulatorPacing pacing, EmulatorFault? fault, double chunkSeconds)
     {
@@ -21,6 +22,8 @@ internal sealed class ChunkPacer
         _pacing = pacing;
         _fault = fault;
         _chunkSeconds = chunkSeconds;
+        _time = context.RequestServices.GetRequiredService<CartesiaEmulator>().State.Clock;
+        _started = _time.GetTimestamp();
     }
 
     /// <summary>Waits until chunk <paramref name="index"/> is due; false when the stream must stop (fault applied).</summary>
@@ -30,10 +33,10 @@ internal sealed class ChunkPacer
         TimeSpan due = _fault?.ChunkInterval is { } interval
             ? _pacing.TimeToFirstAudio + (interval * index)
             : _pacing.TimeToFirstAudio + TimeSpan.FromSeconds(index * _chunkSeconds * _pacing.RealTimeFactor);
-        TimeSpan wait = due - _clock.Elapsed;
+        TimeSpan wait = due - _time.GetElapsedTime(_started);
         if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait, aborted).ConfigureAwait(false);
+            await Task.Delay(wait, _time, aborted).ConfigureAwait(false);
         }
 
         if (_fault?.DropAfterChunks == index)

@@ -166,7 +166,7 @@ internal static class VoiceEndpoints
             IsOwner = true,
             IsPublic = false,
             UserId = EmulatorState.UserId,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = state.Now,
         };
         state.Voices.Put(voice);
         return JsonReply.WriteAsync(context, w => VoiceJson.WriteMetadata(w, voice, api.Version));
@@ -235,7 +235,7 @@ internal static class VoiceEndpoints
             IsOwner = true,
             IsPublic = false,
             UserId = EmulatorState.UserId,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = state.Now,
         };
         state.Voices.Put(voice);
         return JsonReply.WriteAsync(context, w => VoiceJson.WriteMetadata(w, voice, api.Version));

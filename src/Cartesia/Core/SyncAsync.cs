@@ -24,8 +24,11 @@ internal static class SyncAsync
         task.GetAwaiter().GetResult();
     }
 
-    /// <summary>Waits, synchronously or asynchronously, honouring cancellation.</summary>
-    public static async ValueTask DelayAsync(TimeSpan delay, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits on <paramref name="time"/> (the client's <see cref="CartesiaClientOptions.TimeProvider"/>),
+    /// synchronously or asynchronously, honouring cancellation.
+    /// </summary>
+    public static async ValueTask DelayAsync(TimeSpan delay, TimeProvider time, bool async, CancellationToken cancellationToken)
     {
         if (delay <= TimeSpan.Zero)
         {
@@ -35,11 +38,20 @@ internal static class SyncAsync
 
         if (async)
         {
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+        else if (time == TimeProvider.System)
+        {
+            cancellationToken.WaitHandle.WaitOne(delay);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         else
         {
-            cancellationToken.WaitHandle.WaitOne(delay);
+            // Another clock's timer ends the wait by cancelling a token of its own (a CancellationTokenSource owns
+            // its timer safely, however late the callback runs).
+            using var elapsed = new CancellationTokenSource(delay, time);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, elapsed.Token);
+            either.Token.WaitHandle.WaitOne();
             cancellationToken.ThrowIfCancellationRequested();
         }
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Cartesia.Stt;
 using Cartesia.Tests.Support;
 using Cartesia.Tts;
+using Cartesia.VoiceChanger;
 
 namespace Cartesia.Tests.Security;
 
@@ -104,8 +105,8 @@ public class SecretRedactionTests
 
         var stt = Assert.IsType<SttErrorEvent>(SttEventParser.Parse(frame));
         CartesiaStreamException sttError = SttEventParser.ToException(stt);
-        VoiceChanger.VoiceChangerEvent changer = VoiceChanger.VoiceChangerSseProtocol.Instance.Parse("error", frame);
-        CartesiaStreamException? changerError = VoiceChanger.VoiceChangerSseProtocol.Instance.AsError(changer, 0);
+        VoiceChangerEvent changer = VoiceChangerSseProtocol.Instance.Parse("error", frame);
+        CartesiaStreamException? changerError = VoiceChangerSseProtocol.Instance.AsError(changer, 0);
 
         AssertNoSecret(string.Join('\n', stt.Title, stt.Message, stt.Error, sttError.ToString(), sttError.Title, sttError.ErrorMessage, sttError.RequestId, changerError!.ToString(), changerError.ErrorMessage));
     }

@@ -77,7 +77,7 @@ internal sealed class HttpPipeline
                 TimeSpan delay = RetryPolicy.Delay(attempt, decision.ServerDelay);
                 Log.Retrying(_logger, method, logUrl, request.Operation, (long)delay.TotalMilliseconds, attempt, _settings.MaxRetries, decision.Reason);
                 Telemetry.Retries.Add(1, new KeyValuePair<string, object?>("cartesia.operation", request.Operation));
-                await SyncAsync.DelayAsync(delay, async, cancellationToken).ConfigureAwait(false);
+                await SyncAsync.DelayAsync(delay, _time, async, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

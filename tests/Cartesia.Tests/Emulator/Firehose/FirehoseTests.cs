@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using Cartesia.Emulator;
+using Cartesia.Stt;
+using Cartesia.Tests.Support;
+using Cartesia.Tts;
+
+namespace Cartesia.Tests.Emulator.Firehose;
+
+/// <summary>The emulator's firehose mode (pre-built frames for benchmarks), through the SDK.</summary>
+public class FirehoseTests
+{
+    [Fact]
+    public async Task Each_context_gets_its_chunks_then_done_none_misrouted()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions
+        {
+            Firehose = new EmulatorFirehose { ChunksPerContext = 7, ChunkBytes = 1000 },
+        });
+        using CartesiaClient client = emulator.CreateClient();
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+
+        async Task<(string Id, int Chunks, long Bytes, bool Routed, bool DoneLast)> RunAsync(int i)
+        {
+            TtsContext context = socket.CreateContext(Requests.Context(contextId: $"ctx-{i}"));
+            await context.SendAsync("Anything.");
+            await context.CompleteAsync();
+            List<TtsEvent> events = await Support.Speech.ReadAllAsync(context);
+            TtsChunkEvent[] chunks = [.. events.OfType<TtsChunkEvent>()];
+            return (context.ContextId, chunks.Length, chunks.Sum(c => (long)c.Audio.Length), events.All(e => e.ContextId == context.ContextId), events[^1] is TtsDoneEvent);
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(RunAsync));
+
+        Assert.All(results, r => Assert.Equal((7, 7000L, true, true), (r.Chunks, r.Bytes, r.Routed, r.DoneLast)));
+    }
+
+    [Fact]
+    public async Task Chunks_carry_the_emulators_clock_when_they_were_sent()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions
+        {
+            Firehose = new EmulatorFirehose { ChunksPerContext = 50, ChunkBytes = 4000 },
+        });
+        using CartesiaClient client = emulator.CreateClient();
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+        double before = NowMicros();
+
+        TtsContext context = socket.CreateContext(Requests.Context());
+        await context.SendAsync("Anything.");
+        await context.CompleteAsync();
+        double[] stamps = [.. (await Support.Speech.ReadAllAsync(context)).OfType<TtsChunkEvent>().Select(c => c.StepTime ?? double.NaN)];
+        double after = NowMicros();
+
+        Assert.Equal(50, stamps.Length);
+        Assert.All(stamps, t => Assert.InRange(t, before, after));
+        Assert.Equal(stamps.Order(), stamps);
+
+        static double NowMicros() => System.Diagnostics.Stopwatch.GetTimestamp() * (1_000_000.0 / System.Diagnostics.Stopwatch.Frequency);
+    }
+
+    [Fact]
+    public async Task Bytes_streams_the_configured_length_and_can_be_switched_over_the_control_api()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        using HttpClient http = ControlClient.Create(emulator);
+
+        using (HttpResponseMessage put = await http.PutAsJsonAsync("/_emulator/firehose", new { bytes_length = 300_000, chunks_per_context = 2 }))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        byte[] audio = await client.Tts.GenerateBytesAsync(Requests.Bytes(format: AudioOutputFormat.Raw(AudioEncoding.PcmS16LE, 24000)));
+        Assert.Equal(300_000, audio.Length);
+        Assert.Equal(2, emulator.Firehose?.ChunksPerContext);
+
+        (await http.DeleteAsync("/_emulator/firehose")).EnsureSuccessStatusCode();
+        Assert.Null(emulator.Firehose);
+    }
+
+    [Fact]
+    public async Task Stt_audio_is_discarded_and_close_answered_at_once()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Firehose = new EmulatorFirehose() });
+        using CartesiaClient client = emulator.CreateClient();
+        await using SttStreamingSession session = await client.Stt.ConnectAsync(Cartesia.Tests.Stt.SttAudio.Stream());
+        Task<List<SttEvent>> events = Task.Run(async () =>
+        {
+            var all = new List<SttEvent>();
+            await foreach (SttEvent e in session.ReadEventsAsync())
+            {
+                all.Add(e);
+            }
+
+            return all;
+        });
+
+        for (int i = 0; i < 10; i++)
+        {
+            await session.SendAudioAsync(new byte[3200]);
+        }
+
+        await session.CompleteAsync();
+        List<SttEvent> received = await events;
+
+        Assert.Contains(received, e => e is SttTranscriptEvent { Text: "32000 bytes" });
+    }
+}
