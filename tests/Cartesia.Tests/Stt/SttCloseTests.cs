@@ -14,7 +14,7 @@ public class SttCloseTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(5) });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromMilliseconds(300);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -37,7 +37,7 @@ public class SttCloseTests
             closeStatus: null,
             holdOpen: true);
         using var client = new CartesiaClient(new CartesiaClientOptions { ApiKey = "sk_test_close", BaseUri = server.BaseUri });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromMilliseconds(300);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);

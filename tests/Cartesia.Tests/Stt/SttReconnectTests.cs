@@ -42,7 +42,7 @@ public class SttReconnectTests
         (byte[] second, TimedText[] secondWords) = await SttAudio.SpeakAsync(client, "Second sentence.", AudioEncoding.PcmS16LE, 16000);
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = first.Length / 3200, DropCloseStatus = closeStatus });
         var seen = new List<SttReconnectingEvent>();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast(seen);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -103,7 +103,7 @@ public class SttReconnectTests
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
         var reconnecting = new TaskCompletionSource();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.MaxQueuedBytes = 6400;
         options.Reconnect = new SttReconnectOptions
         {
@@ -157,7 +157,7 @@ public class SttReconnectTests
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1, DropCloseStatus = 1008 });
         var seen = new List<SttReconnectingEvent>();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast(seen);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -177,7 +177,7 @@ public class SttReconnectTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast(decide: _ => false);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -199,7 +199,7 @@ public class SttReconnectTests
         emulator.Faults.Add("GET /stt/websocket", EmulatorFault.Status(503).ForRequests(5));
         var attempts = new List<SttReconnectingEvent>();
         var firstAttempt = new TaskCompletionSource();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast(attempts, _ =>
         {
             firstAttempt.TrySetResult();
@@ -230,7 +230,7 @@ public class SttReconnectTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 3, DropCloseStatus = 1011 });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast();
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -254,7 +254,7 @@ public class SttReconnectTests
         using CartesiaClient client = emulator.CreateClient();
         byte[] speech = await FramedSpeechAsync(client, "This turn is cut short by a drop.");
         emulator.Faults.Add("GET /stt/turns/websocket", new EmulatorFault { DropAfterChunks = 6, DropCloseStatus = 1001 });
-        SttTurnsOptions options = SttAudio.Turns();
+        SttTurnsSessionOptions options = SttAudio.Turns();
         options.Reconnect = Fast();
 
         await using SttTurnsSession session = await client.Stt.ConnectTurnsAsync(options);

@@ -129,7 +129,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        SttStreamOptions options = milliseconds == 40
+        SttSessionOptions options = milliseconds == 40
             ? SttAudio.Stream()
             : SttAudio.Stream(AudioEncoding.PcmMulaw, 16000);
         options.FrameDuration = TimeSpan.FromMilliseconds(milliseconds);
@@ -168,7 +168,7 @@ public class SttSessionTests
         using CartesiaClient client = emulator.CreateClient();
         (byte[] audio, _) = await SttAudio.SpeakAsync(client, "Worth the wait.", AudioEncoding.PcmS16LE, 16000);
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromMilliseconds(400) });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromSeconds(3);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -186,7 +186,7 @@ public class SttSessionTests
         using CartesiaClient client = emulator.CreateClient();
         (byte[] audio, _) = await SttAudio.SpeakAsync(client, "Too late.", AudioEncoding.PcmS16LE, 16000);
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(5) });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromMilliseconds(300);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -207,7 +207,7 @@ public class SttSessionTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(5) });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.FinalizeTimeout = TimeSpan.FromMilliseconds(200);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -228,7 +228,7 @@ public class SttSessionTests
 
         await using SttSession mismatched = await client.Stt.ConnectAsync(SttAudio.Stream());
         var error = await Assert.ThrowsAsync<ArgumentException>(() => mismatched.SendAudioAsync(new MemoryStream(wav44)));
-        Assert.Contains("sample rate is 44100 Hz but SttStreamOptions.SampleRate is 16000 Hz", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sample rate is 44100 Hz but SttSessionOptions.SampleRate is 16000 Hz", error.Message, StringComparison.Ordinal);
         Assert.Equal("audio", error.ParamName);
         await mismatched.DisposeAsync();
 
@@ -272,7 +272,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { ApiVersion = version });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Model = "ink-9";
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -292,7 +292,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Encoding = "pcm_s24le";
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -390,7 +390,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.MaxQueuedBytes = 3 * 3200; // three frames: nearly every push waits for the queue to drain
         const int Frames = 300;
 
@@ -475,7 +475,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        var options = new SttStreamOptions
+        var options = new SttSessionOptions
         {
             Model = SttModel.InkWhisper,
             Encoding = AudioEncoding.PcmMulaw,
@@ -503,7 +503,7 @@ public class SttSessionTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
         (byte[] audio, _) = await SttAudio.SpeakAsync(client, "One sentence. Another one.", AudioEncoding.PcmS16LE, 16000);
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Model = SttModel.InkWhisper;
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -539,9 +539,9 @@ public class SttSessionTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
 
-        async Task<ArgumentException> Refused(Action<SttStreamOptions> change)
+        async Task<ArgumentException> Refused(Action<SttSessionOptions> change)
         {
-            SttStreamOptions options = SttAudio.Stream();
+            SttSessionOptions options = SttAudio.Stream();
             change(options);
             return await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Stt.ConnectAsync(options));
         }

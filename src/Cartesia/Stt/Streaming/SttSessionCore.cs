@@ -16,7 +16,7 @@ namespace Cartesia.Stt;
 /// <summary>
 /// The machinery of one streaming speech-to-text session, shared by both endpoints:
 /// <list type="bullet">
-/// <item>Audio pushed from any thread is re-framed (<see cref="SttSessionOptions.FrameDuration"/>) under one lock
+/// <item>Audio pushed from any thread is re-framed (<see cref="SttStreamingSessionOptions.FrameDuration"/>) under one lock
 /// and queued with the commands in one ordered queue, bounded in bytes; a command never overtakes audio queued
 /// before it. Each push is all-or-nothing.</item>
 /// <item>One pump sends the queue through the connection's <see cref="WebSocketSender"/>; a message leaves the
@@ -91,11 +91,11 @@ internal sealed class SttSessionCore : IAsyncDisposable
     private Task _pump = Task.CompletedTask;
     private Task _receive = Task.CompletedTask;
 
-    private SttSessionCore(ClientCore core, SttSessionOptions options, string pathAndQuery, string operation, SttConnection connection)
+    private SttSessionCore(ClientCore core, SttStreamingSessionOptions options, string pathAndQuery, string operation, SttConnection connection)
     {
         _core = core;
         _logger = core.Settings.LoggerFactory.CreateLogger(SttLog.Category);
-        _turns = options is SttTurnsOptions;
+        _turns = options is SttTurnsSessionOptions;
         _pathAndQuery = pathAndQuery;
         _operation = operation;
         _optionsName = options.GetType().Name;
@@ -106,7 +106,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
         _bytesPerSecond = options.BytesPerSecond;
         _maxQueuedBytes = options.MaxQueuedBytes;
         _closeTimeout = options.CloseTimeout;
-        _finalizeTimeout = options is SttStreamOptions stream ? stream.FinalizeTimeout : options.CloseTimeout;
+        _finalizeTimeout = options is SttSessionOptions stream ? stream.FinalizeTimeout : options.CloseTimeout;
         _reconnectRetries = options.Reconnect?.MaxRetries ?? 0;
         _reconnectInitialDelay = options.Reconnect?.InitialDelay ?? TimeSpan.Zero;
         _reconnectMaxDelay = options.Reconnect?.MaxDelay ?? TimeSpan.Zero;
@@ -122,10 +122,10 @@ internal sealed class SttSessionCore : IAsyncDisposable
     public string? RequestId => Volatile.Read(ref _requestId);
 
     /// <summary>Connects and starts the session's pump and receive loop.</summary>
-    public static async Task<SttSessionCore> ConnectAsync(ClientCore core, SttSessionOptions options, CancellationToken cancellationToken)
+    public static async Task<SttSessionCore> ConnectAsync(ClientCore core, SttStreamingSessionOptions options, CancellationToken cancellationToken)
     {
         string pathAndQuery = options.PathAndQuery();
-        string operation = options is SttTurnsOptions ? "stt.turns_websocket" : "stt.websocket";
+        string operation = options is SttTurnsSessionOptions ? "stt.turns_websocket" : "stt.websocket";
         Activity? activity = StartTelemetry(operation, options);
         ClientWebSocket socket;
         try
@@ -1107,7 +1107,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
     }
 
     /// <summary>Starts the session's span (without making it the caller's current activity).</summary>
-    private static Activity? StartTelemetry(string operation, SttSessionOptions options)
+    private static Activity? StartTelemetry(string operation, SttStreamingSessionOptions options)
     {
         Activity? activity = Telemetry.StartDetachedOperation(operation);
         if (activity is { IsAllDataRequested: true })
