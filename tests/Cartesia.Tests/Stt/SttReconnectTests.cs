@@ -100,7 +100,8 @@ public class SttReconnectTests
     public async Task While_reconnecting_the_queue_is_bounded_in_bytes_and_a_push_that_waits_for_room_is_all_or_nothing()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using CartesiaClient client = emulator.CreateClient();
+        var clock = new SttClock();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
         var reconnecting = new TaskCompletionSource();
         SttSessionOptions options = SttAudio.Stream();
@@ -116,11 +117,19 @@ public class SttReconnectTests
         await using SttSession session = await client.Stt.ConnectAsync(options);
         Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
         await session.SendAudioAsync(new byte[3200]);
-        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The backoff waits on the client's clock, which stands still until the queue has been tried.
         await session.SendAudioAsync(a);
         await session.SendAudioAsync(b);
-        using var patience = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await session.SendAudioAsync(c, patience.Token));
+        using var patience = new CancellationTokenSource();
+        Task pushing = session.SendAudioAsync(c, patience.Token).AsTask();
+        Assert.False(pushing.IsCompleted, "A push beyond MaxQueuedBytes went through while reconnecting.");
+        patience.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pushing);
+
+        await clock.TimerStartedAsync(due => due > TimeSpan.FromMilliseconds(400) && due <= TimeSpan.FromMilliseconds(600), what: "the reconnect backoff");
+        clock.Advance(TimeSpan.FromMilliseconds(600));
         await session.CompleteAsync();
         await reading;
 
