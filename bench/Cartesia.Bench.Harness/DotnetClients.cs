@@ -271,7 +271,7 @@ internal static class DotnetClients
     public static async Task<double> SttSdkAsync(CartesiaClient client, long totalBytes, int frameBytes)
     {
         byte[] frame = new byte[frameBytes];
-        await using SttStreamingSession session = await client.Stt.ConnectAsync(new SttStreamOptions { Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 });
+        await using SttStreamingSession session = await client.Stt.ConnectAsync(new SttSessionOptions { Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 });
         string? final = null;
         Task reading = Task.Run(async () =>
         {

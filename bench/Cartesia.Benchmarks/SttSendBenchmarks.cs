@@ -26,7 +26,7 @@ public class SttSendBenchmarks
         new Random(1).NextBytes(_frame);
         _emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Firehose = new EmulatorFirehose() });
         _client = _emulator.CreateClient();
-        _session = await _client.Stt.ConnectAsync(new SttStreamOptions { Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 });
+        _session = await _client.Stt.ConnectAsync(new SttSessionOptions { Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 });
         _ = Task.Run(async () =>
         {
             await foreach (SttEvent _ in _session.ReadEventsAsync())

@@ -45,7 +45,7 @@ if (wav.Channels != 1 || wav.Encoding != AudioEncoding.PcmS16LE)
 
 file.Position = wav.DataOffset;
 
-await using SttSession session = await client.Stt.ConnectAsync(new SttStreamOptions
+await using SttSession session = await client.Stt.ConnectAsync(new SttSessionOptions
 {
     Model = SttModel.InkWhisper,
     Language = Language.English,

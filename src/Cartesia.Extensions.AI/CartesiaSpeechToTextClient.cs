@@ -93,12 +93,12 @@ public sealed class CartesiaSpeechToTextClient : ISpeechToTextClient
     public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audioSpeechStream);
-        SttStreamOptions? raw = options?.RawRepresentationFactory?.Invoke(this) as SttStreamOptions;
+        SttSessionOptions? raw = options?.RawRepresentationFactory?.Invoke(this) as SttSessionOptions;
         SpeechToTextOptionsMapper.Settings settings = raw is null
             ? SpeechToTextOptionsMapper.Map(options, _defaults.DefaultStreamingModelId)
             : new SpeechToTextOptionsMapper.Settings(raw.Model, raw.Language, raw.Encoding, raw.SampleRate);
         SpeechInput input = await SpeechInput.InspectAsync(audioSpeechStream, settings, streaming: true, cancellationToken).ConfigureAwait(false);
-        SttStreamOptions sessionOptions = raw ?? new SttStreamOptions
+        SttSessionOptions sessionOptions = raw ?? new SttSessionOptions
         {
             Model = settings.Model,
             Language = settings.Language,

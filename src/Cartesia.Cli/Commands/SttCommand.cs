@@ -134,7 +134,7 @@ internal sealed class SttCommand
     {
         bool json = parse.GetValue(_json);
         (AudioEncoding format, int rate) = described;
-        var options = new SttStreamOptions
+        var options = new SttSessionOptions
         {
             Model = parse.GetValue(_model) ?? SttModel.InkWhisper.Value,
             Encoding = format,

@@ -92,7 +92,7 @@ public class SttClient
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     /// <exception cref="CartesiaApiException">The handshake was rejected (401, 429, …).</exception>
     /// <exception cref="CartesiaConnectionException">The service could not be reached.</exception>
-    public virtual async Task<SttSession> ConnectAsync(SttStreamOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<SttSession> ConnectAsync(SttSessionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
@@ -110,7 +110,7 @@ public class SttClient
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     /// <exception cref="CartesiaApiException">The handshake was rejected (401, 429, …).</exception>
     /// <exception cref="CartesiaConnectionException">The service could not be reached.</exception>
-    public virtual async Task<SttTurnsSession> ConnectTurnsAsync(SttTurnsOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<SttTurnsSession> ConnectTurnsAsync(SttTurnsSessionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));

@@ -162,9 +162,9 @@ internal static class SttValidation
             throw new ArgumentException($"{field} must not be null (leave it empty for none).", paramName);
         }
 
-        if (keyterms.Count > SttSessionOptions.MaxKeyterms)
+        if (keyterms.Count > SttStreamingSessionOptions.MaxKeyterms)
         {
-            throw new ArgumentException($"{field} has {keyterms.Count} values; at most {SttSessionOptions.MaxKeyterms} are allowed.", paramName);
+            throw new ArgumentException($"{field} has {keyterms.Count} values; at most {SttStreamingSessionOptions.MaxKeyterms} are allowed.", paramName);
         }
 
         int total = 0;
@@ -178,9 +178,9 @@ internal static class SttValidation
             total += term.Length;
         }
 
-        if (total > SttSessionOptions.MaxKeytermCharacters)
+        if (total > SttStreamingSessionOptions.MaxKeytermCharacters)
         {
-            throw new ArgumentException($"{field} holds {total} characters in all; at most {SttSessionOptions.MaxKeytermCharacters} characters are allowed.", paramName);
+            throw new ArgumentException($"{field} holds {total} characters in all; at most {SttStreamingSessionOptions.MaxKeytermCharacters} characters are allowed.", paramName);
         }
     }
 

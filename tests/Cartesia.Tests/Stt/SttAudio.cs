@@ -84,7 +84,7 @@ internal static class SttAudio
     }
 
     /// <summary>Manual-session options for 16 kHz s16 (or another format).</summary>
-    public static SttStreamOptions Stream(AudioEncoding? encoding = null, int sampleRate = 16000) => new()
+    public static SttSessionOptions Stream(AudioEncoding? encoding = null, int sampleRate = 16000) => new()
     {
         Model = SttModel.Ink2,
         Encoding = encoding ?? AudioEncoding.PcmS16LE,
@@ -92,7 +92,7 @@ internal static class SttAudio
     };
 
     /// <summary>Turns-session options for 16 kHz s16 (or another format).</summary>
-    public static SttTurnsOptions Turns(AudioEncoding? encoding = null, int sampleRate = 16000) => new()
+    public static SttTurnsSessionOptions Turns(AudioEncoding? encoding = null, int sampleRate = 16000) => new()
     {
         Encoding = encoding ?? AudioEncoding.PcmS16LE,
         SampleRate = sampleRate,

@@ -12,16 +12,21 @@ public class SttCloseTests
     public async Task A_close_timeout_without_done_says_done_never_arrived()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using CartesiaClient client = emulator.CreateClient();
-        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(5) });
-        SttStreamOptions options = SttAudio.Stream();
+        var clock = new SttClock();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
+        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(60) });
+        SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromMilliseconds(300);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
         Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
         await session.SendAudioAsync(new byte[3200]);
 
-        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => session.CompleteAsync());
+        Task completing = session.CompleteAsync();
+        await clock.TimerStartedAsync(options.CloseTimeout);
+        Assert.False(completing.IsCompleted);
+        clock.Advance(options.CloseTimeout);
+        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => completing);
         Assert.Contains("never sent done", timeout.Message, StringComparison.Ordinal);
         Assert.Contains("last transcripts may be missing", timeout.Message, StringComparison.Ordinal);
         Assert.Contains("CloseTimeout", timeout.Message, StringComparison.Ordinal);
@@ -36,16 +41,33 @@ public class SttCloseTests
             ["""{"type":"transcript","text":"All of it.","is_final":true,"request_id":"r-1"}""", """{"type":"done","request_id":"r-1"}"""],
             closeStatus: null,
             holdOpen: true);
-        using var client = new CartesiaClient(new CartesiaClientOptions { ApiKey = "sk_test_close", BaseUri = server.BaseUri });
-        SttStreamOptions options = SttAudio.Stream();
+        var clock = new SttClock();
+        using var client = new CartesiaClient(new CartesiaClientOptions { ApiKey = "sk_test_close", BaseUri = server.BaseUri, TimeProvider = clock });
+        SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromMilliseconds(300);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
-        Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
+        var doneSeen = new TaskCompletionSource();
+        var events = new List<SttEvent>();
+        Task reading = Task.Run(async () =>
+        {
+            await foreach (SttEvent e in session.ReadEventsAsync())
+            {
+                events.Add(e);
+                if (e is SttDoneEvent)
+                {
+                    doneSeen.TrySetResult();
+                }
+            }
+        });
         await session.SendAudioAsync(new byte[3200]);
-        await session.CompleteAsync();
+        Task completing = session.CompleteAsync();
+        await doneSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await clock.TimerStartedAsync(options.CloseTimeout);
+        clock.Advance(options.CloseTimeout);
+        await completing;
 
-        List<SttEvent> events = await reading;
+        await reading;
         Assert.Equal("All of it.", events.OfType<SttTranscriptEvent>().Single().Text);
         Assert.IsType<SttDoneEvent>(events[^1]);
     }

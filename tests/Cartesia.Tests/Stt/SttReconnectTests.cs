@@ -42,7 +42,7 @@ public class SttReconnectTests
         (byte[] second, TimedText[] secondWords) = await SttAudio.SpeakAsync(client, "Second sentence.", AudioEncoding.PcmS16LE, 16000);
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = first.Length / 3200, DropCloseStatus = closeStatus });
         var seen = new List<SttReconnectingEvent>();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast(seen);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -100,10 +100,11 @@ public class SttReconnectTests
     public async Task While_reconnecting_the_queue_is_bounded_in_bytes_and_a_push_that_waits_for_room_is_all_or_nothing()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using CartesiaClient client = emulator.CreateClient();
+        var clock = new SttClock();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
         var reconnecting = new TaskCompletionSource();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.MaxQueuedBytes = 6400;
         options.Reconnect = new SttReconnectOptions
         {
@@ -116,11 +117,19 @@ public class SttReconnectTests
         await using SttSession session = await client.Stt.ConnectAsync(options);
         Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
         await session.SendAudioAsync(new byte[3200]);
-        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The backoff waits on the client's clock, which stands still until the queue has been tried.
         await session.SendAudioAsync(a);
         await session.SendAudioAsync(b);
-        using var patience = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await session.SendAudioAsync(c, patience.Token));
+        using var patience = new CancellationTokenSource();
+        Task pushing = session.SendAudioAsync(c, patience.Token).AsTask();
+        Assert.False(pushing.IsCompleted, "A push beyond MaxQueuedBytes went through while reconnecting.");
+        patience.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pushing);
+
+        await clock.TimerStartedAsync(due => due > TimeSpan.FromMilliseconds(400) && due <= TimeSpan.FromMilliseconds(600), what: "the reconnect backoff");
+        clock.Advance(TimeSpan.FromMilliseconds(600));
         await session.CompleteAsync();
         await reading;
 
@@ -157,7 +166,7 @@ public class SttReconnectTests
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1, DropCloseStatus = 1008 });
         var seen = new List<SttReconnectingEvent>();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast(seen);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -177,7 +186,7 @@ public class SttReconnectTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast(decide: _ => false);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -199,7 +208,7 @@ public class SttReconnectTests
         emulator.Faults.Add("GET /stt/websocket", EmulatorFault.Status(503).ForRequests(5));
         var attempts = new List<SttReconnectingEvent>();
         var firstAttempt = new TaskCompletionSource();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast(attempts, _ =>
         {
             firstAttempt.TrySetResult();
@@ -230,7 +239,7 @@ public class SttReconnectTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 3, DropCloseStatus = 1011 });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Reconnect = Fast();
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -254,7 +263,7 @@ public class SttReconnectTests
         using CartesiaClient client = emulator.CreateClient();
         byte[] speech = await FramedSpeechAsync(client, "This turn is cut short by a drop.");
         emulator.Faults.Add("GET /stt/turns/websocket", new EmulatorFault { DropAfterChunks = 6, DropCloseStatus = 1001 });
-        SttTurnsOptions options = SttAudio.Turns();
+        SttTurnsSessionOptions options = SttAudio.Turns();
         options.Reconnect = Fast();
 
         await using SttTurnsSession session = await client.Stt.ConnectTurnsAsync(options);

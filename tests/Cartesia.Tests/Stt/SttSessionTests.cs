@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.WebSockets;
 using Cartesia.Audio;
 using Cartesia.Emulator;
@@ -129,7 +128,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        SttStreamOptions options = milliseconds == 40
+        SttSessionOptions options = milliseconds == 40
             ? SttAudio.Stream()
             : SttAudio.Stream(AudioEncoding.PcmMulaw, 16000);
         options.FrameDuration = TimeSpan.FromMilliseconds(milliseconds);
@@ -165,10 +164,11 @@ public class SttSessionTests
     public async Task A_last_transcript_delayed_within_the_close_timeout_arrives()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using CartesiaClient client = emulator.CreateClient();
+        // The client's clock stands still: however slow the machine, the close timeout cannot pass.
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = new SttClock() });
         (byte[] audio, _) = await SttAudio.SpeakAsync(client, "Worth the wait.", AudioEncoding.PcmS16LE, 16000);
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromMilliseconds(400) });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromSeconds(3);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -183,17 +183,22 @@ public class SttSessionTests
     public async Task A_last_transcript_later_than_the_close_timeout_is_a_typed_close_timeout_not_a_silent_end()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using CartesiaClient client = emulator.CreateClient();
+        var clock = new SttClock();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         (byte[] audio, _) = await SttAudio.SpeakAsync(client, "Too late.", AudioEncoding.PcmS16LE, 16000);
-        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(5) });
-        SttStreamOptions options = SttAudio.Stream();
+        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(60) });
+        SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromMilliseconds(300);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
         Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
         await session.SendAudioAsync(audio);
 
-        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => session.CompleteAsync());
+        Task completing = session.CompleteAsync();
+        await clock.TimerStartedAsync(options.CloseTimeout);
+        Assert.False(completing.IsCompleted);
+        clock.Advance(options.CloseTimeout);
+        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => completing);
         Assert.Equal(CartesiaTimeoutPhase.Close, timeout.Phase);
         Assert.Equal(TimeSpan.FromMilliseconds(300), timeout.Timeout);
         Assert.Contains("CloseTimeout", timeout.Message, StringComparison.Ordinal);
@@ -205,15 +210,20 @@ public class SttSessionTests
     public async Task A_finalize_the_service_does_not_answer_in_time_is_a_typed_flush_timeout()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using CartesiaClient client = emulator.CreateClient();
-        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(5) });
-        SttStreamOptions options = SttAudio.Stream();
+        var clock = new SttClock();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
+        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(60) });
+        SttSessionOptions options = SttAudio.Stream();
         options.FinalizeTimeout = TimeSpan.FromMilliseconds(200);
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
         await session.SendAudioAsync(new byte[3200]);
 
-        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => session.FinalizeAsync());
+        Task finalizing = session.FinalizeAsync();
+        await clock.TimerStartedAsync(options.FinalizeTimeout);
+        Assert.False(finalizing.IsCompleted);
+        clock.Advance(options.FinalizeTimeout);
+        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => finalizing);
         Assert.Equal(CartesiaTimeoutPhase.Flush, timeout.Phase);
         Assert.Contains("flush_done", timeout.Message, StringComparison.Ordinal);
     }
@@ -228,7 +238,7 @@ public class SttSessionTests
 
         await using SttSession mismatched = await client.Stt.ConnectAsync(SttAudio.Stream());
         var error = await Assert.ThrowsAsync<ArgumentException>(() => mismatched.SendAudioAsync(new MemoryStream(wav44)));
-        Assert.Contains("sample rate is 44100 Hz but SttStreamOptions.SampleRate is 16000 Hz", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sample rate is 44100 Hz but SttSessionOptions.SampleRate is 16000 Hz", error.Message, StringComparison.Ordinal);
         Assert.Equal("audio", error.ParamName);
         await mismatched.DisposeAsync();
 
@@ -272,7 +282,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { ApiVersion = version });
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Model = "ink-9";
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -292,7 +302,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Encoding = "pcm_s24le";
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -390,7 +400,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.MaxQueuedBytes = 3 * 3200; // three frames: nearly every push waits for the queue to drain
         const int Frames = 300;
 
@@ -415,21 +425,20 @@ public class SttSessionTests
     public async Task Disposing_while_the_service_is_silent_is_prompt_and_ends_pending_calls()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using CartesiaClient client = emulator.CreateClient();
+        var clock = new SttClock();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { SilenceAfterChunks = 1 });
 
         SttSession session = await client.Stt.ConnectAsync(SttAudio.Stream());
         Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
         await session.SendAudioAsync(new byte[3200 * 5]);
         Task completing = session.CompleteAsync();
-        await Task.Delay(200);
+        await clock.TimerStartedAsync(SttAudio.Stream().CloseTimeout); // close is sent; the session waits for the service
         Assert.False(completing.IsCompleted);
 
-        var clock = Stopwatch.StartNew();
-        await session.DisposeAsync();
-        clock.Stop();
+        // Prompt: disposal ends the session without waiting on any timer (the client's clock never moves).
+        await session.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"DisposeAsync took {clock.Elapsed}.");
         await Assert.ThrowsAsync<ObjectDisposedException>(() => completing);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => reading);
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await session.SendAudioAsync(new byte[2]));
@@ -475,7 +484,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        var options = new SttStreamOptions
+        var options = new SttSessionOptions
         {
             Model = SttModel.InkWhisper,
             Encoding = AudioEncoding.PcmMulaw,
@@ -503,7 +512,7 @@ public class SttSessionTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
         (byte[] audio, _) = await SttAudio.SpeakAsync(client, "One sentence. Another one.", AudioEncoding.PcmS16LE, 16000);
-        SttStreamOptions options = SttAudio.Stream();
+        SttSessionOptions options = SttAudio.Stream();
         options.Model = SttModel.InkWhisper;
 
         await using SttSession session = await client.Stt.ConnectAsync(options);
@@ -539,9 +548,9 @@ public class SttSessionTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
 
-        async Task<ArgumentException> Refused(Action<SttStreamOptions> change)
+        async Task<ArgumentException> Refused(Action<SttSessionOptions> change)
         {
-            SttStreamOptions options = SttAudio.Stream();
+            SttSessionOptions options = SttAudio.Stream();
             change(options);
             return await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Stt.ConnectAsync(options));
         }
@@ -565,19 +574,35 @@ public class SttSessionTests
     public async Task Real_time_pacing_sends_a_file_no_faster_than_it_plays()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        using CartesiaClient client = emulator.CreateClient();
+        var clock = new SttClock();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         byte[] audio = new byte[3200 * 5]; // 500 ms
 
         await using SttSession session = await client.Stt.ConnectAsync(SttAudio.Stream());
         Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
-        var clock = Stopwatch.StartNew();
-        await session.SendAudioAsync(new MemoryStream(audio), SttPacing.RealTime);
-        clock.Stop();
+        DateTimeOffset start = clock.GetUtcNow();
+        Task sending = session.SendAudioAsync(new MemoryStream(audio), SttPacing.RealTime);
+
+        // Each piece waits on the client's clock until the audio before it has had time to play: move the clock
+        // on by each wait until the whole stream is sent.
+        for (int waits = 0; ; waits++)
+        {
+            Task started = clock.TimerStartedAsync(_ => true, waits + 1, "the pacer");
+            if (await Task.WhenAny(sending, started) == sending)
+            {
+                break;
+            }
+
+            clock.Advance(clock.DueTimes[waits]);
+        }
+
+        await sending;
+
+        // The fifth frame may go out only once the first four have had 400 ms to play.
+        Assert.True(clock.GetUtcNow() - start >= TimeSpan.FromMilliseconds(400), $"Sent after {clock.GetUtcNow() - start} of audio time.");
         await session.CompleteAsync();
         await reading;
 
-        // The fifth frame may go out only once the first four have had 400 ms to play.
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(390), $"Sent in {clock.Elapsed}.");
         IReadOnlyList<EmulatorWebSocketMessage> frames = [.. emulator.Journal.For("/stt/websocket")[0].WebSocketMessages.Where(m => m.IsBinary)];
         Assert.Equal(5, frames.Count);
     }

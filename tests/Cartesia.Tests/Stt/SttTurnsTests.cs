@@ -129,7 +129,7 @@ public class SttTurnsTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        SttTurnsOptions options = SttAudio.Turns();
+        SttTurnsSessionOptions options = SttAudio.Turns();
         options.Keyterms = ["Cartesia"];
         options.Turn = new SttTurnConfig { StartThreshold = 0.7, EndTimeout = TimeSpan.FromSeconds(2) };
 
@@ -157,11 +157,11 @@ public class SttTurnsTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient();
-        SttTurnsOptions options = SttAudio.Turns();
+        SttTurnsSessionOptions options = SttAudio.Turns();
         options.Turn = new SttTurnConfig { StartThreshold = 0.95 };
-        SttTurnsOptions order = SttAudio.Turns();
+        SttTurnsSessionOptions order = SttAudio.Turns();
         order.Turn = new SttTurnConfig { StartThreshold = 0.5, EagerEndThreshold = 0.6 };
-        SttTurnsOptions timeout = SttAudio.Turns();
+        SttTurnsSessionOptions timeout = SttAudio.Turns();
         timeout.Turn = new SttTurnConfig { EndTimeout = TimeSpan.FromMilliseconds(100) };
 
         Assert.Contains("Turn.StartThreshold (start_threshold)", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Stt.ConnectTurnsAsync(options))).Message, StringComparison.Ordinal);
@@ -177,7 +177,7 @@ public class SttTurnsTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { ApiVersion = version });
-        SttTurnsOptions options = SttAudio.Turns();
+        SttTurnsSessionOptions options = SttAudio.Turns();
         options.Model = SttModel.InkWhisper;
 
         await using SttTurnsSession session = await client.Stt.ConnectTurnsAsync(options);

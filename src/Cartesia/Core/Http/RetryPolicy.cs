@@ -70,7 +70,16 @@ internal static class RetryPolicy
             return server;
         }
 
-        double nominal = Math.Min(InitialBackoff.TotalSeconds * Math.Pow(2, retry - 1), MaxBackoff.TotalSeconds);
+        return Backoff(retry, InitialBackoff, MaxBackoff);
+    }
+
+    /// <summary>
+    /// Exponential backoff before attempt <paramref name="retry"/> (1-based): <paramref name="initial"/> doubled per
+    /// attempt, at most <paramref name="max"/>, less up to a quarter of jitter. The HTTP retries and the STT reconnects share it.
+    /// </summary>
+    public static TimeSpan Backoff(int retry, TimeSpan initial, TimeSpan max)
+    {
+        double nominal = Math.Min(initial.TotalSeconds * Math.Pow(2, retry - 1), max.TotalSeconds);
         double jitter = 1 - (0.25 * Random.Shared.NextDouble());
         return TimeSpan.FromSeconds(nominal * jitter);
     }

@@ -122,7 +122,7 @@ public class TelemetryTests
 
         async Task TranscribeAsync(bool reconnect)
         {
-            SttStreamOptions options = Stt.SttAudio.Stream();
+            SttSessionOptions options = Stt.SttAudio.Stream();
             options.Reconnect = reconnect ? new SttReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(50) } : null;
             await using SttSession session = await client.Stt.ConnectAsync(options);
             Task<List<SttEvent>> reading = Stt.SttAudio.ReadAllAsync(session);

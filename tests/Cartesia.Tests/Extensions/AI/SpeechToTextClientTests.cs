@@ -309,7 +309,7 @@ public class SpeechToTextClientTests
         (byte[] pcm, _) = await SttAudio.SpeakAsync(client, Sentence, AudioEncoding.PcmS16LE, 16000);
         string streamed = (await stt.GetStreamingTextAsync(new MemoryStream(pcm), new SpeechToTextOptions
         {
-            RawRepresentationFactory = _ => new SttStreamOptions { Model = SttModel.InkWhisper, Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 },
+            RawRepresentationFactory = _ => new SttSessionOptions { Model = SttModel.InkWhisper, Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 },
         }).ToSpeechToTextResponseAsync()).Text;
 
         Assert.Equal(Sentence, response.Text);

@@ -7,7 +7,7 @@ namespace Cartesia.Stt;
 /// </summary>
 /// <example>
 /// <code>
-/// await using SttSession session = await client.Stt.ConnectAsync(new SttStreamOptions { Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 });
+/// await using SttSession session = await client.Stt.ConnectAsync(new SttSessionOptions { Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 });
 /// var transcript = new SttTranscriptAccumulator();
 /// Task reading = Task.Run(async () =>
 /// {
@@ -39,7 +39,7 @@ public class SttSession : SttStreamingSession
     /// precede <c>flush_done</c> among the events).
     /// </summary>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <exception cref="CartesiaTimeoutException">No <c>flush_done</c> within <see cref="SttStreamOptions.FinalizeTimeout"/> (<see cref="CartesiaTimeoutPhase.Flush"/>).</exception>
+    /// <exception cref="CartesiaTimeoutException">No <c>flush_done</c> within <see cref="SttSessionOptions.FinalizeTimeout"/> (<see cref="CartesiaTimeoutPhase.Flush"/>).</exception>
     /// <exception cref="InvalidOperationException"><see cref="SttStreamingSession.CompleteAsync"/> was called.</exception>
     public virtual Task FinalizeAsync(CancellationToken cancellationToken = default) => Core.FinalizeAsync(cancellationToken);
 }

@@ -8,14 +8,14 @@ namespace Cartesia.Stt;
 /// </summary>
 /// <example>
 /// <code>
-/// await using SttTurnsSession session = await client.Stt.ConnectTurnsAsync(new SttTurnsOptions
+/// await using SttTurnsSession session = await client.Stt.ConnectTurnsAsync(new SttTurnsSessionOptions
 /// {
 ///     Encoding = AudioEncoding.PcmS16LE,
 ///     SampleRate = 16000,
 /// });
 /// </code>
 /// </example>
-public sealed class SttTurnsOptions : SttSessionOptions
+public sealed class SttTurnsSessionOptions : SttStreamingSessionOptions
 {
     /// <summary>Turn detection (<c>turn_start_threshold</c>, …); null leaves the service's defaults.</summary>
     public SttTurnConfig? Turn { get; set; }
@@ -32,7 +32,7 @@ public sealed class SttTurnsOptions : SttSessionOptions
     internal (double Start, double EagerEnd, double End) InitialThresholds(string paramName)
     {
         (double, double, double) defaults = (SttTurnConfig.DefaultStartThreshold, SttTurnConfig.DefaultEagerEndThreshold, SttTurnConfig.DefaultEndThreshold);
-        return Turn is null ? defaults : Turn.Validate(defaults, "SttTurnsOptions.Turn.", paramName);
+        return Turn is null ? defaults : Turn.Validate(defaults, "SttTurnsSessionOptions.Turn.", paramName);
     }
 
     private protected override void AddQuery(QueryString query)

@@ -5,7 +5,7 @@ namespace Cartesia.Stt;
 
 /// <summary>
 /// From the SDK, not the service: the connection dropped with a recoverable close code and the session is about to
-/// reconnect (<see cref="SttSessionOptions.Reconnect"/>). Audio not yet sent waits and goes out on the new
+/// reconnect (<see cref="SttStreamingSessionOptions.Reconnect"/>). Audio not yet sent waits and goes out on the new
 /// connection. Passed to <see cref="SttReconnectOptions.OnReconnecting"/> first, then to the reader.
 /// </summary>
 public sealed class SttReconnectingEvent : SttEvent

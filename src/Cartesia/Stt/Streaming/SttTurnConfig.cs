@@ -2,7 +2,7 @@ namespace Cartesia.Stt;
 
 /// <summary>
 /// Turn-detection settings of <c>/stt/turns/websocket</c>: as query parameters when connecting
-/// (<see cref="SttTurnsOptions"/>), or changed mid-session with <see cref="SttTurnsSession.ConfigureTurnsAsync"/>
+/// (<see cref="SttTurnsSessionOptions"/>), or changed mid-session with <see cref="SttTurnsSession.ConfigureTurnsAsync"/>
 /// (<c>{"type":"config","turn":{…}}</c>). Unset values are left as they are. The thresholds must keep their order:
 /// start above eager end, eager end above end.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Cartesia.Stt;
 /// A streaming speech-to-text session over a WebSocket: push audio (<see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>,
 /// from any number of tasks) while reading events (<see cref="ReadEventsAsync"/>, from one), then
 /// <see cref="CompleteAsync"/> to get the last transcripts. Audio is re-framed to
-/// <see cref="SttSessionOptions.FrameDuration"/> frames; no byte is lost or sent twice, and commands never overtake
+/// <see cref="SttStreamingSessionOptions.FrameDuration"/> frames; no byte is lost or sent twice, and commands never overtake
 /// audio sent before them. Dispose it to end it at once. See <see cref="SttSession"/> and <see cref="SttTurnsSession"/>.
 /// </summary>
 public abstract class SttStreamingSession : IAsyncDisposable
@@ -26,7 +26,7 @@ public abstract class SttStreamingSession : IAsyncDisposable
     /// <summary>
     /// Queues audio in the session's encoding; it goes out in frames of the configured duration, the remainder
     /// with the next finalize or close. Returns once the audio is queued (you may reuse the memory); waits only
-    /// when <see cref="SttSessionOptions.MaxQueuedBytes"/> are already waiting. Safe from several tasks at once
+    /// when <see cref="SttStreamingSessionOptions.MaxQueuedBytes"/> are already waiting. Safe from several tasks at once
     /// (each call's audio stays in one piece).
     /// </summary>
     /// <param name="audio">Raw PCM in the declared encoding and sample rate, mono, any length.</param>
@@ -66,7 +66,7 @@ public abstract class SttStreamingSession : IAsyncDisposable
 
     /// <summary>
     /// Ends the session without losing its tail: flushes the frame remainder, sends <c>close</c> after everything
-    /// queued, and waits (within <see cref="SttSessionOptions.CloseTimeout"/>) until the service has sent its last
+    /// queued, and waits (within <see cref="SttStreamingSessionOptions.CloseTimeout"/>) until the service has sent its last
     /// results and closed. Every call shares the first one.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting.</param>

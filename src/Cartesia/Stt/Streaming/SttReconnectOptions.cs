@@ -2,8 +2,8 @@ namespace Cartesia.Stt;
 
 /// <summary>
 /// Reconnection of a streaming session after the connection drops with a recoverable close code (1001, 1005,
-/// 1006, 1011, 1012, 1013, 1015). Off unless <see cref="SttSessionOptions.Reconnect"/> is set. Audio not yet
-/// sent is kept (as binary, up to <see cref="SttSessionOptions.MaxQueuedBytes"/>) and sent on the new connection in
+/// 1006, 1011, 1012, 1013, 1015). Off unless <see cref="SttStreamingSessionOptions.Reconnect"/> is set. Audio not yet
+/// sent is kept (as binary, up to <see cref="SttStreamingSessionOptions.MaxQueuedBytes"/>) and sent on the new connection in
 /// order; the reader sees <see cref="SttReconnectingEvent"/> and <see cref="SttReconnectedEvent"/>.
 /// </summary>
 public sealed class SttReconnectOptions

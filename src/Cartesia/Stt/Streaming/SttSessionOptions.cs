@@ -10,7 +10,7 @@ namespace Cartesia.Stt;
 /// </summary>
 /// <example>
 /// <code>
-/// await using SttSession session = await client.Stt.ConnectAsync(new SttStreamOptions
+/// await using SttSession session = await client.Stt.ConnectAsync(new SttSessionOptions
 /// {
 ///     Model = SttModel.Ink2,
 ///     Encoding = AudioEncoding.PcmS16LE,
@@ -18,7 +18,7 @@ namespace Cartesia.Stt;
 /// });
 /// </code>
 /// </example>
-public sealed class SttStreamOptions : SttSessionOptions
+public sealed class SttSessionOptions : SttStreamingSessionOptions
 {
     /// <summary>The language of the audio (ISO 639-1); the service assumes <c>en</c>.</summary>
     public Language? Language { get; set; }
@@ -48,20 +48,20 @@ public sealed class SttStreamOptions : SttSessionOptions
         base.Validate(paramName);
         if (Language is { } language)
         {
-            TtsRequestValidator.CheckId(language.Value, "SttStreamOptions.Language (language)", paramName);
+            TtsRequestValidator.CheckId(language.Value, "SttSessionOptions.Language (language)", paramName);
         }
 
         if (MinVolume is { } volume && !(volume >= 0 && volume <= 1))
         {
-            throw new ArgumentOutOfRangeException(paramName, volume, "SttStreamOptions.MinVolume (min_volume) must be between 0 and 1.");
+            throw new ArgumentOutOfRangeException(paramName, volume, "SttSessionOptions.MinVolume (min_volume) must be between 0 and 1.");
         }
 
         if (MaxSilenceDuration is { } silence && silence <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(paramName, silence, "SttStreamOptions.MaxSilenceDuration (max_silence_duration_secs) must be positive.");
+            throw new ArgumentOutOfRangeException(paramName, silence, "SttSessionOptions.MaxSilenceDuration (max_silence_duration_secs) must be positive.");
         }
 
-        SttValidation.CheckTimeout(FinalizeTimeout, "SttStreamOptions.FinalizeTimeout", paramName);
+        SttValidation.CheckTimeout(FinalizeTimeout, "SttSessionOptions.FinalizeTimeout", paramName);
     }
 
     private protected override void AddQuery(QueryString query)

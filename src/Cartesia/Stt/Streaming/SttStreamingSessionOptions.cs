@@ -6,10 +6,10 @@ namespace Cartesia.Stt;
 
 /// <summary>
 /// What both streaming endpoints share: model, the audio's encoding and sample rate, key terms, and how the
-/// session frames, queues and closes. See <see cref="SttStreamOptions"/> (<c>/stt/websocket</c>) and
-/// <see cref="SttTurnsOptions"/> (<c>/stt/turns/websocket</c>).
+/// session frames, queues and closes. See <see cref="SttSessionOptions"/> (<c>/stt/websocket</c>) and
+/// <see cref="SttTurnsSessionOptions"/> (<c>/stt/turns/websocket</c>).
 /// </summary>
-public abstract class SttSessionOptions
+public abstract class SttStreamingSessionOptions
 {
     /// <summary>The largest number of key terms.</summary>
     public const int MaxKeyterms = 100;
@@ -17,7 +17,7 @@ public abstract class SttSessionOptions
     /// <summary>The largest total length of the key terms, in characters.</summary>
     public const int MaxKeytermCharacters = 1200;
 
-    private protected SttSessionOptions()
+    private protected SttStreamingSessionOptions()
     {
     }
 

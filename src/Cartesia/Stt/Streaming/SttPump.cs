@@ -1,0 +1,118 @@
+using Cartesia.Core.WebSockets;
+
+namespace Cartesia.Stt;
+
+/// <summary>
+/// The one sender of a session: takes the first message of the <see cref="SttSendQueue"/> and writes it through the
+/// current connection's <see cref="WebSocketSender"/>, then reports it sent. When a write fails the message stays
+/// first and the connection is cut, so the receive loop sees the loss and reconnects (or ends the session); the
+/// pump then waits for the new connection. It remembers the write in flight, so a reconnect can let it settle
+/// before the queue moves. Runs until the session stops, ends or is disposed.
+/// </summary>
+internal sealed class SttPump
+{
+    private readonly SttSessionState _state;
+    private readonly SttSendQueue _queue;
+    private readonly TaskCompletionSource _closeSent;
+    private Task? _sending; // guarded by the gate
+
+    public SttPump(SttSessionState state, SttSendQueue queue, TaskCompletionSource closeSent)
+    {
+        _state = state;
+        _queue = queue;
+        _closeSent = closeSent;
+    }
+
+    /// <summary>The write in flight, if any.</summary>
+    public Task? SendingLocked => _sending;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                SttOutgoing? item;
+                SttConnection connection;
+                Task wake;
+                lock (_state.Gate)
+                {
+                    if (_state.StoppingLocked || _state.Finished)
+                    {
+                        return;
+                    }
+
+                    connection = _state.Connection;
+                    item = _queue.FirstLocked(out wake);
+                    if (connection.Broken)
+                    {
+                        item = null;
+                    }
+                }
+
+                if (item is null)
+                {
+                    await wake.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                Task send = connection.Sender.SendAsync(item.Payload, item.MessageType, cancellationToken).AsTask();
+                lock (_state.Gate)
+                {
+                    _sending = send;
+                }
+
+                bool sent;
+                try
+                {
+                    await send.ConfigureAwait(false);
+                    sent = true;
+                }
+                catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    sent = false;
+                }
+                finally
+                {
+                    lock (_state.Gate)
+                    {
+                        _sending = null;
+                    }
+                }
+
+                if (!sent)
+                {
+                    // The connection broke under the send: the message stays first; the receive loop takes over.
+                    connection.Break();
+                    continue;
+                }
+
+                OnSent(item, connection);
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposed.
+        }
+    }
+
+    private void OnSent(SttOutgoing item, SttConnection connection)
+    {
+        lock (_state.Gate)
+        {
+            if (_state.Finished)
+            {
+                // The session ended while this was being written: it released the queue (this item with it) and
+                // completed every waiter.
+                return;
+            }
+
+            bool current = connection == _state.Connection;
+            _queue.SentLocked(item, current);
+            if (current && item.Kind == SttOutgoingKind.Close)
+            {
+                _closeSent.TrySetResult();
+            }
+        }
+    }
+}
