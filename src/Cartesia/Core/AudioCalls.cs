@@ -1,4 +1,5 @@
 using System.Text;
+using Cartesia.Core.Audio;
 using Cartesia.Core.Diagnostics;
 using Cartesia.Core.Http;
 using Cartesia.Core.Sse;

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Cartesia.Audio;
 using Cartesia.Core;
+using Cartesia.Core.Audio;
 using Cartesia.Core.Diagnostics;
 using Cartesia.Core.WebSockets;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cartesia.Core.Diagnostics;
+using Cartesia.Core.Audio;
 using Cartesia.Core;
 using Cartesia.Core.Http;
 using Cartesia.Core.Sse;
