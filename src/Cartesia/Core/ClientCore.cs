@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Cartesia.Core.Diagnostics;
 using Cartesia.Core.Http;
-using Cartesia.Core.Json;
+using Cartesia.Serialization;
 using Cartesia.Tts;
 using Microsoft.Extensions.Logging;
 
