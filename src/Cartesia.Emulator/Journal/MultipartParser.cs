@@ -28,14 +28,14 @@ internal static class MultipartParser
             while (reader.ReadNextSectionAsync().GetAwaiter().GetResult() is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition)
-                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { } name)
+                    || HeaderUtilities.UnescapeAsQuotedString(disposition.Name).Value is not { } name)
                 {
                     throw new FormatException("A multipart part has no Content-Disposition name.");
                 }
 
                 using var content = new MemoryStream();
                 section.Body.CopyTo(content);
-                string? fileName = disposition.FileName.HasValue ? HeaderUtilities.RemoveQuotes(disposition.FileName).Value : null;
+                string? fileName = disposition.FileName.HasValue ? HeaderUtilities.UnescapeAsQuotedString(disposition.FileName).Value : null;
                 parts.Add(new EmulatorFormPart(name, fileName, section.ContentType, content.ToArray()));
             }
         }
