@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Cartesia.Core.Json;
+using Cartesia.Serialization;
 using Cartesia.Tts;
 
 namespace Cartesia.Benchmarks;

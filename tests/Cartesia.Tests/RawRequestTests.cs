@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Cartesia.Core.Json;
 using Cartesia.Emulator;
+using Cartesia.Serialization;
 using Cartesia.Tests.Support;
 
 namespace Cartesia.Tests;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Cartesia.Audio;
-using Cartesia.Core.Json;
+using Cartesia.Serialization;
 using Cartesia.Stt;
 
 namespace Cartesia.Cli.Commands;

@@ -1,8 +1,7 @@
 using Cartesia.Emulator.Catalog;
+using Cartesia.Emulator.Journal;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Speech;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 
 namespace Cartesia.Emulator.Stt;
 
@@ -29,7 +28,7 @@ internal static class SttHttpEndpoint
         ApiContext api = ApiContext.Get(context);
         SttWebSocketEndpoints.RequireGrant(api);
         (string? encoding, int? sampleRate) = SttAudioDecoder.ReadQuery(context.Request);
-        Form form = await ReadFormAsync(context, api.Body).ConfigureAwait(false);
+        Form form = ReadForm(context, api.Body);
 
         string model = form.Single("model") ?? throw ApiError.Invalid("The 'model' field is required (for example ink-whisper).");
         if (!SttModels.Batch.Contains(model))
@@ -64,42 +63,34 @@ internal static class SttHttpEndpoint
         await context.Response.Body.WriteAsync(SttEventWriter.Transcript(api.RequestId, text, isFinal: null, (double)samples.Length / rate, language, wordTimes ? words : null), context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<Form> ReadFormAsync(HttpContext context, byte[] body)
+    private static Form ReadForm(HttpContext context, byte[] body)
     {
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out MediaTypeHeaderValue? type)
-            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        List<EmulatorFormPart>? parts;
+        try
+        {
+            parts = MultipartParser.Parse(context.Request.ContentType, body);
+        }
+        catch (FormatException ex)
+        {
+            throw ApiError.Invalid($"The multipart body cannot be read: {ex.Message}");
+        }
+
+        if (parts is null)
         {
             throw ApiError.Invalid("POST /stt takes multipart/form-data (fields 'file' and 'model').");
         }
 
-        string boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value ?? throw ApiError.Invalid("The multipart body has no boundary.");
-        var reader = new MultipartReader(boundary, new MemoryStream(body));
         var form = new Form();
-        try
+        foreach (EmulatorFormPart part in parts)
         {
-            while (await reader.ReadNextSectionAsync(context.RequestAborted).ConfigureAwait(false) is { } section)
+            if (part.Name == "file")
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition))
-                {
-                    continue;
-                }
-
-                string name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
-                using var content = new MemoryStream();
-                await section.Body.CopyToAsync(content, context.RequestAborted).ConfigureAwait(false);
-                if (name == "file")
-                {
-                    form.File = content.ToArray();
-                }
-                else
-                {
-                    form.Add(name, System.Text.Encoding.UTF8.GetString(content.ToArray()));
-                }
+                form.File = part.Content;
             }
-        }
-        catch (IOException ex)
-        {
-            throw ApiError.Invalid($"The multipart body cannot be read: {ex.Message}");
+            else
+            {
+                form.Add(part.Name, System.Text.Encoding.UTF8.GetString(part.Content));
+            }
         }
 
         return form;

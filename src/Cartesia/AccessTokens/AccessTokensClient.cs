@@ -45,6 +45,6 @@ public class AccessTokensClient
             }
         }
 
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Post, "/access-token", "access_token.create", JsonBody.Create(request, _core.Json.AccessTokenRequest)), _core.Json.AccessToken, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Post, "/access-token", "access_token.create", JsonBody.Create(request, _core.Json.AccessTokenRequest)), _core.Json.AccessToken, async, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Cartesia.Audio;
 using Cartesia.Core;
 using Cartesia.Core.Http;
 using Cartesia.Core.Paging;
@@ -8,7 +7,6 @@ namespace Cartesia.Agents;
 /// <summary>Calls to agents: list (newest first, auto-paging), get, and download a call's audio. Reach it as <c>client.Agents.Calls</c>.</summary>
 public class AgentCallsClient
 {
-    private const int MaxWavHeaderBytes = 64 * 1024;
     private readonly ClientCore _core;
 
     /// <summary>For mocking in tests.</summary>
@@ -78,7 +76,7 @@ public class AgentCallsClient
     private ValueTask<AgentCall> GetCoreAsync(string callId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(callId, nameof(callId), nameof(callId));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, $"/agents/calls/{id}", "agents.calls.get"), _core.Json.AgentCall, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, $"/agents/calls/{id}", "agents.calls.get"), _core.Json.AgentCall, async, cancellationToken);
     }
 
     private ValueTask<AudioResponse> DownloadAudioCoreAsync(string callId, bool async, CancellationToken cancellationToken)
@@ -92,51 +90,6 @@ public class AgentCallsClient
             Accept = "audio/wav, */*",
             StreamResponse = true,
         };
-        return _core.SendForAudioAsync(request, body => ReadWavHeaderAsync(body, async, cancellationToken), async, cancellationToken);
-    }
-
-    /// <summary>Reads the start of the WAV to learn its format, then hands back a stream that starts from the beginning.</summary>
-    private static async ValueTask<(Stream Audio, AudioOutputFormat Format)> ReadWavHeaderAsync(Stream body, bool async, CancellationToken cancellationToken)
-    {
-        byte[] buffer = new byte[4096];
-        int length = 0;
-        while (length < MaxWavHeaderBytes)
-        {
-            if (length == buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-
-            int read = async
-                ? await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)
-                : body.Read(buffer, length, buffer.Length - length);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-            if (TryParse(buffer.AsSpan(0, length)) is { } parsed)
-            {
-                return (new PrefixedStream(buffer.AsMemory(0, length), body), parsed);
-            }
-        }
-
-        // Not a WAV this SDK can read: hand over the bytes as they are, described as wav.
-        AudioOutputFormat fallback = TryParse(buffer.AsSpan(0, length)) ?? new AudioOutputFormat { Container = AudioContainer.Wav };
-        return (new PrefixedStream(buffer.AsMemory(0, length), body), fallback);
-    }
-
-    private static AudioOutputFormat? TryParse(ReadOnlySpan<byte> start)
-    {
-        try
-        {
-            WavFormat wav = WavHeader.Read(start);
-            return AudioOutputFormat.Wav(wav.Encoding, wav.SampleRate);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return _core.SendForAudioAsync(request, format: null, async, cancellationToken);
     }
 }

@@ -40,12 +40,12 @@ public class AgentDeploymentsClient
     private ValueTask<CartesiaList<Deployment>> ListCoreAsync(string agentId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(agentId, nameof(agentId), nameof(agentId));
-        return _core.SendForListAsync(ClientCoreJson.Json(HttpMethod.Get, $"/agents/{id}/deployments", "agents.deployments.list"), _core.Json.ListDeployment, async, cancellationToken);
+        return _core.SendForListAsync(PipelineRequest.Json(HttpMethod.Get, $"/agents/{id}/deployments", "agents.deployments.list"), _core.Json.ListDeployment, async, cancellationToken);
     }
 
     private ValueTask<Deployment> GetCoreAsync(string deploymentId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(deploymentId, nameof(deploymentId), nameof(deploymentId));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, $"/agents/deployments/{id}", "agents.deployments.get"), _core.Json.Deployment, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, $"/agents/deployments/{id}", "agents.deployments.get"), _core.Json.Deployment, async, cancellationToken);
     }
 }

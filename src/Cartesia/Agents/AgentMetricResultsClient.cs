@@ -59,7 +59,7 @@ public class AgentMetricResultsClient
             query.Add(name, value);
         }
 
-        using PipelineResponse response = await _core.Pipeline.SendAsync(ClientCoreJson.Json(HttpMethod.Get, "/agents/metrics/results/export" + query, "agents.metrics.results.export", accept: "text/csv"), async, cancellationToken).ConfigureAwait(false);
+        using PipelineResponse response = await _core.Pipeline.SendAsync(PipelineRequest.Json(HttpMethod.Get, "/agents/metrics/results/export" + query, "agents.metrics.results.export", accept: "text/csv"), async, cancellationToken).ConfigureAwait(false);
         return new MetricResultsExport(Encoding.UTF8.GetString(response.Body ?? [])) { Response = response.Info };
     }
 

@@ -108,13 +108,13 @@ public partial class AgentMetricsClient
 
         Validate.Text(request.Prompt, "MetricCreateRequest.Prompt (prompt)", nameof(request));
         Validate.OptionalText(request.DisplayName, "MetricCreateRequest.DisplayName (display_name)", nameof(request));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Post, "/agents/metrics", "agents.metrics.create", JsonBody.Create(request, _core.Json.MetricCreateRequest)), _core.Json.Metric, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Post, "/agents/metrics", "agents.metrics.create", JsonBody.Create(request, _core.Json.MetricCreateRequest)), _core.Json.Metric, async, cancellationToken);
     }
 
     private ValueTask<Metric> GetCoreAsync(string metricId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(metricId, nameof(metricId), nameof(metricId));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, $"/agents/metrics/{id}", "agents.metrics.get"), _core.Json.Metric, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, $"/agents/metrics/{id}", "agents.metrics.get"), _core.Json.Metric, async, cancellationToken);
     }
 
     private ValueTask<CartesiaPage<Metric>> ListCoreAsync(MetricListOptions? options, bool async, CancellationToken cancellationToken)
@@ -122,7 +122,7 @@ public partial class AgentMetricsClient
         Validate.Limit(options?.Limit, "MetricListOptions.Limit", nameof(options));
         Validate.OptionalId(options?.StartingAfter, "MetricListOptions.StartingAfter (starting_after)", nameof(options));
         var query = new QueryString().Add("limit", options?.Limit).Add("starting_after", options?.StartingAfter);
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, "/agents/metrics" + query, "agents.metrics.list"), _core.Json.CartesiaPageMetric, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, "/agents/metrics" + query, "agents.metrics.list"), _core.Json.CartesiaPageMetric, async, cancellationToken);
     }
 
     private ValueTask<CartesiaResponseInfo> LinkCoreAsync(HttpMethod method, string agentId, string metricId, bool async, CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ public partial class AgentMetricsClient
         string agent = PathSegment.Escape(agentId, nameof(agentId), nameof(agentId));
         string metric = PathSegment.Escape(metricId, nameof(metricId), nameof(metricId));
         string operation = method == HttpMethod.Post ? "agents.metrics.add_to_agent" : "agents.metrics.remove_from_agent";
-        return _core.SendForInfoAsync(ClientCoreJson.Json(method, $"/agents/{agent}/metrics/{metric}", operation, accept: "*/*"), async, cancellationToken);
+        return _core.SendForInfoAsync(PipelineRequest.Json(method, $"/agents/{agent}/metrics/{metric}", operation, accept: "*/*"), async, cancellationToken);
     }
 
     [GeneratedRegex("^[a-z0-9_.-]+$", RegexOptions.CultureInvariant)]

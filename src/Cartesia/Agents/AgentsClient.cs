@@ -112,12 +112,12 @@ public class AgentsClient
         => ListPhoneNumbersCoreAsync(agentId, async: false, cancellationToken).EnsureCompleted();
 
     private ValueTask<CartesiaList<AgentSummary>> ListCoreAsync(bool async, CancellationToken cancellationToken)
-        => _core.SendForWrappedListAsync(ClientCoreJson.Json(HttpMethod.Get, "/agents", "agents.list"), WireJsonContext.Default.AgentList, l => l.Summaries, async, cancellationToken);
+        => _core.SendForWrappedListAsync(PipelineRequest.Json(HttpMethod.Get, "/agents", "agents.list"), WireJsonContext.Default.AgentList, l => l.Summaries, async, cancellationToken);
 
     private ValueTask<AgentSummary> GetCoreAsync(string agentId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(agentId, nameof(agentId), nameof(agentId));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, $"/agents/{id}", "agents.get"), _core.Json.AgentSummary, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, $"/agents/{id}", "agents.get"), _core.Json.AgentSummary, async, cancellationToken);
     }
 
     private ValueTask<AgentSummary> UpdateCoreAsync(string agentId, AgentUpdateRequest request, bool async, CancellationToken cancellationToken)
@@ -132,21 +132,21 @@ public class AgentsClient
             throw new ArgumentException("AgentUpdateRequest sets nothing: set Name, Description, TtsVoice or TtsLanguage.", nameof(request));
         }
 
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Patch, $"/agents/{id}", "agents.update", JsonBody.Create(request, _core.Json.AgentUpdateRequest)), _core.Json.AgentSummary, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Patch, $"/agents/{id}", "agents.update", JsonBody.Create(request, _core.Json.AgentUpdateRequest)), _core.Json.AgentSummary, async, cancellationToken);
     }
 
     private ValueTask<CartesiaResponseInfo> DeleteCoreAsync(string agentId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(agentId, nameof(agentId), nameof(agentId));
-        return _core.SendForInfoAsync(ClientCoreJson.Json(HttpMethod.Delete, $"/agents/{id}", "agents.delete", accept: "*/*"), async, cancellationToken);
+        return _core.SendForInfoAsync(PipelineRequest.Json(HttpMethod.Delete, $"/agents/{id}", "agents.delete", accept: "*/*"), async, cancellationToken);
     }
 
     private ValueTask<CartesiaList<AgentTemplate>> ListTemplatesCoreAsync(bool async, CancellationToken cancellationToken)
-        => _core.SendForWrappedListAsync(ClientCoreJson.Json(HttpMethod.Get, "/agents/templates", "agents.list_templates"), WireJsonContext.Default.AgentTemplateList, l => l.Templates, async, cancellationToken);
+        => _core.SendForWrappedListAsync(PipelineRequest.Json(HttpMethod.Get, "/agents/templates", "agents.list_templates"), WireJsonContext.Default.AgentTemplateList, l => l.Templates, async, cancellationToken);
 
     private ValueTask<CartesiaList<PhoneNumber>> ListPhoneNumbersCoreAsync(string agentId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(agentId, nameof(agentId), nameof(agentId));
-        return _core.SendForListAsync(ClientCoreJson.Json(HttpMethod.Get, $"/agents/{id}/phone-numbers", "agents.list_phone_numbers"), _core.Json.ListPhoneNumber, async, cancellationToken);
+        return _core.SendForListAsync(PipelineRequest.Json(HttpMethod.Get, $"/agents/{id}/phone-numbers", "agents.list_phone_numbers"), _core.Json.ListPhoneNumber, async, cancellationToken);
     }
 }

@@ -95,6 +95,6 @@ public class DatasetFilesClient
     {
         string id = PathSegment.Escape(datasetId, nameof(datasetId), nameof(datasetId));
         string file = PathSegment.Escape(fileId, nameof(fileId), nameof(fileId));
-        return _core.SendForInfoAsync(ClientCoreJson.Json(HttpMethod.Delete, $"/datasets/{id}/files/{file}", "datasets.files.delete", accept: "*/*"), async, cancellationToken);
+        return _core.SendForInfoAsync(PipelineRequest.Json(HttpMethod.Delete, $"/datasets/{id}/files/{file}", "datasets.files.delete", accept: "*/*"), async, cancellationToken);
     }
 }

@@ -100,13 +100,13 @@ public class DatasetsClient
         }
 
         // Both official SDKs send the trailing slash; the service answers both forms.
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Post, "/datasets/", "datasets.create", JsonBody.Create(request, _core.Json.DatasetCreateRequest)), _core.Json.Dataset, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Post, "/datasets/", "datasets.create", JsonBody.Create(request, _core.Json.DatasetCreateRequest)), _core.Json.Dataset, async, cancellationToken);
     }
 
     private ValueTask<Dataset> GetCoreAsync(string datasetId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(datasetId, nameof(datasetId), nameof(datasetId));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, $"/datasets/{id}", "datasets.get"), _core.Json.Dataset, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, $"/datasets/{id}", "datasets.get"), _core.Json.Dataset, async, cancellationToken);
     }
 
     private ValueTask<CartesiaResponseInfo> UpdateCoreAsync(string datasetId, DatasetUpdateRequest request, bool async, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ public class DatasetsClient
             throw new ArgumentException("DatasetUpdateRequest.Description (description) is required (it may be empty).", nameof(request));
         }
 
-        return _core.SendForInfoAsync(ClientCoreJson.Json(HttpMethod.Patch, $"/datasets/{id}", "datasets.update", JsonBody.Create(request, _core.Json.DatasetUpdateRequest), "*/*"), async, cancellationToken);
+        return _core.SendForInfoAsync(PipelineRequest.Json(HttpMethod.Patch, $"/datasets/{id}", "datasets.update", JsonBody.Create(request, _core.Json.DatasetUpdateRequest), "*/*"), async, cancellationToken);
     }
 
     private PageRequest<Dataset> PrepareList(CartesiaListOptions? options)
@@ -131,6 +131,6 @@ public class DatasetsClient
     private ValueTask<CartesiaResponseInfo> DeleteCoreAsync(string datasetId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(datasetId, nameof(datasetId), nameof(datasetId));
-        return _core.SendForInfoAsync(ClientCoreJson.Json(HttpMethod.Delete, $"/datasets/{id}", "datasets.delete", accept: "*/*"), async, cancellationToken);
+        return _core.SendForInfoAsync(PipelineRequest.Json(HttpMethod.Delete, $"/datasets/{id}", "datasets.delete", accept: "*/*"), async, cancellationToken);
     }
 }

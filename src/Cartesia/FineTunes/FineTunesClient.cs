@@ -114,7 +114,7 @@ public class FineTunesClient
     private ValueTask<FineTune> GetCoreAsync(string fineTuneId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(fineTuneId, nameof(fineTuneId), nameof(fineTuneId));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, $"/fine-tunes/{id}", "fine_tunes.get"), _core.Json.FineTune, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, $"/fine-tunes/{id}", "fine_tunes.get"), _core.Json.FineTune, async, cancellationToken);
     }
 
     private PageRequest<FineTune> PrepareList(CartesiaListOptions? options)
@@ -126,7 +126,7 @@ public class FineTunesClient
     private ValueTask<CartesiaResponseInfo> DeleteCoreAsync(string fineTuneId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(fineTuneId, nameof(fineTuneId), nameof(fineTuneId));
-        return _core.SendForInfoAsync(ClientCoreJson.Json(HttpMethod.Delete, $"/fine-tunes/{id}", "fine_tunes.delete", accept: "*/*"), async, cancellationToken);
+        return _core.SendForInfoAsync(PipelineRequest.Json(HttpMethod.Delete, $"/fine-tunes/{id}", "fine_tunes.delete", accept: "*/*"), async, cancellationToken);
     }
 
     private PageRequest<Voice> PrepareVoices(string fineTuneId, CartesiaListOptions? options)

@@ -88,6 +88,6 @@ public class InfillClient
             Kind = OperationKind.Generation,
             StreamResponse = true,
         };
-        return _core.SendForAudioAsync(pipelineRequest, stream => new((stream, request.OutputFormat)), async, cancellationToken);
+        return _core.SendForAudioAsync(pipelineRequest, request.OutputFormat, async, cancellationToken);
     }
 }

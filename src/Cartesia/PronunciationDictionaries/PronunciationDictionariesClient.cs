@@ -87,7 +87,7 @@ public class PronunciationDictionariesClient
         Validate.Text(request.Name, "PronunciationDictionaryCreateRequest.Name (name)", nameof(request));
         ValidateItems(request.Items, "PronunciationDictionaryCreateRequest.Items", nameof(request));
         return _core.SendForJsonAsync(
-            ClientCoreJson.Json(HttpMethod.Post, "/pronunciation-dicts/", "pronunciation_dicts.create", JsonBody.Create(request, _core.Json.PronunciationDictionaryCreateRequest)),
+            PipelineRequest.Json(HttpMethod.Post, "/pronunciation-dicts/", "pronunciation_dicts.create", JsonBody.Create(request, _core.Json.PronunciationDictionaryCreateRequest)),
             _core.Json.PronunciationDictionary,
             async,
             cancellationToken);
@@ -96,7 +96,7 @@ public class PronunciationDictionariesClient
     private ValueTask<PronunciationDictionary> GetCoreAsync(string dictionaryId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(dictionaryId, nameof(dictionaryId), nameof(dictionaryId));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, $"/pronunciation-dicts/{id}", "pronunciation_dicts.get"), _core.Json.PronunciationDictionary, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, $"/pronunciation-dicts/{id}", "pronunciation_dicts.get"), _core.Json.PronunciationDictionary, async, cancellationToken);
     }
 
     private ValueTask<PronunciationDictionary> UpdateCoreAsync(string dictionaryId, PronunciationDictionaryUpdateRequest request, bool async, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ public class PronunciationDictionariesClient
         }
 
         return _core.SendForJsonAsync(
-            ClientCoreJson.Json(HttpMethod.Patch, $"/pronunciation-dicts/{id}", "pronunciation_dicts.update", JsonBody.Create(request, _core.Json.PronunciationDictionaryUpdateRequest)),
+            PipelineRequest.Json(HttpMethod.Patch, $"/pronunciation-dicts/{id}", "pronunciation_dicts.update", JsonBody.Create(request, _core.Json.PronunciationDictionaryUpdateRequest)),
             _core.Json.PronunciationDictionary,
             async,
             cancellationToken);
@@ -126,7 +126,7 @@ public class PronunciationDictionariesClient
     private ValueTask<CartesiaResponseInfo> DeleteCoreAsync(string dictionaryId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(dictionaryId, nameof(dictionaryId), nameof(dictionaryId));
-        return _core.SendForInfoAsync(ClientCoreJson.Json(HttpMethod.Delete, $"/pronunciation-dicts/{id}", "pronunciation_dicts.delete", accept: "*/*"), async, cancellationToken);
+        return _core.SendForInfoAsync(PipelineRequest.Json(HttpMethod.Delete, $"/pronunciation-dicts/{id}", "pronunciation_dicts.delete", accept: "*/*"), async, cancellationToken);
     }
 
     private static void ValidateItems(IList<PronunciationDictionaryItem>? items, string field, string paramName)

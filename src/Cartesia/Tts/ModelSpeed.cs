@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Cartesia.Core.Json;
+using Cartesia.Serialization;
 
 namespace Cartesia.Tts;
 

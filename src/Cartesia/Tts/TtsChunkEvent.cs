@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Cartesia.Core;
+using Cartesia.Core.Audio;
 
 namespace Cartesia.Tts;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cartesia.Core.Diagnostics;
+using Cartesia.Core.Audio;
 using Cartesia.Core;
 using Cartesia.Core.Http;
 using Cartesia.Core.Sse;
@@ -92,7 +92,7 @@ public class TtsClient
         _core.WarnIfSunset(request.ModelId);
         PipelineRequest pipelineRequest = GenerationRequest("/tts/bytes", "tts.generate", JsonBody.Create(request, _core.Json.TtsRequest), "*/*");
         var telemetry = new AudioStreamTelemetry(pipelineRequest.Operation, request.OutputFormat, request.ModelId.Value, Stopwatch.GetTimestamp());
-        return await _core.SendForAudioAsync(pipelineRequest, body => new ValueTask<(Stream, AudioOutputFormat)>((body, request.OutputFormat)), async, cancellationToken, telemetry).ConfigureAwait(false);
+        return await _core.SendForAudioAsync(pipelineRequest, request.OutputFormat, async, cancellationToken, telemetry).ConfigureAwait(false);
     }
 
     private Func<bool, CancellationToken, ValueTask<SseSession<TtsEvent>>> PrepareSse(TtsSseRequest request)

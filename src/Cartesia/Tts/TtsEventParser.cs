@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
 using Cartesia.Core;
+using Cartesia.Core.Audio;
 using Cartesia.Core.Errors;
 using Cartesia.Core.Json;
 

@@ -75,7 +75,7 @@ public class VoiceChangerClient
     private ValueTask<AudioResponse> GenerateCoreAsync(VoiceChangerRequest request, bool async, CancellationToken cancellationToken)
     {
         PipelineRequest pipelineRequest = Build(request, TtsRequestValidator.Transport.Bytes, "/voice-changer/bytes", "voice_changer.generate", "audio/wav");
-        return _core.SendForAudioAsync(pipelineRequest, body => new((body, request.OutputFormat)), async, cancellationToken);
+        return _core.SendForAudioAsync(pipelineRequest, request.OutputFormat, async, cancellationToken);
     }
 
     private Func<bool, CancellationToken, ValueTask<SseSession<VoiceChangerEvent>>> PrepareSse(VoiceChangerRequest request)

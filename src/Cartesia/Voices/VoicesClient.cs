@@ -201,7 +201,7 @@ public class VoicesClient
             }
         }
 
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Get, $"/voices/{id}{query}", "voices.get"), _core.Json.Voice, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Get, $"/voices/{id}{query}", "voices.get"), _core.Json.Voice, async, cancellationToken);
     }
 
     private ValueTask<Voice> UpdateCoreAsync(string voiceId, VoiceUpdateRequest request, bool async, CancellationToken cancellationToken)
@@ -226,7 +226,7 @@ public class VoicesClient
         }
 
         return _core.SendForJsonAsync(
-            ClientCoreJson.Json(HttpMethod.Patch, $"/voices/{id}", "voices.update", JsonBody.Create(request, _core.Json.VoiceUpdateRequest)),
+            PipelineRequest.Json(HttpMethod.Patch, $"/voices/{id}", "voices.update", JsonBody.Create(request, _core.Json.VoiceUpdateRequest)),
             _core.Json.Voice,
             async,
             cancellationToken);
@@ -235,7 +235,7 @@ public class VoicesClient
     private ValueTask<CartesiaResponseInfo> DeleteCoreAsync(string voiceId, bool async, CancellationToken cancellationToken)
     {
         string id = PathSegment.Escape(voiceId, nameof(voiceId), nameof(voiceId));
-        return _core.SendForInfoAsync(ClientCoreJson.Json(HttpMethod.Delete, $"/voices/{id}", "voices.delete", accept: "*/*"), async, cancellationToken);
+        return _core.SendForInfoAsync(PipelineRequest.Json(HttpMethod.Delete, $"/voices/{id}", "voices.delete", accept: "*/*"), async, cancellationToken);
     }
 
     private ValueTask<VoiceMetadata> CloneCoreAsync(VoiceCloneRequest request, bool async, CancellationToken cancellationToken)
@@ -310,7 +310,7 @@ public class VoicesClient
         }
 
         return _core.SendForJsonAsync(
-            ClientCoreJson.Json(HttpMethod.Post, "/voices/localize", "voices.localize", JsonBody.Create(request, _core.Json.VoiceLocalizeRequest)),
+            PipelineRequest.Json(HttpMethod.Post, "/voices/localize", "voices.localize", JsonBody.Create(request, _core.Json.VoiceLocalizeRequest)),
             _core.Json.VoiceMetadata,
             async,
             cancellationToken);
@@ -318,7 +318,7 @@ public class VoicesClient
 
     private ValueTask<CartesiaList<Accent>> ListAccentsCoreAsync(bool async, CancellationToken cancellationToken)
         => _core.SendForWrappedListAsync(
-            ClientCoreJson.Json(HttpMethod.Get, "/accents", "voices.list_accents"),
+            PipelineRequest.Json(HttpMethod.Get, "/accents", "voices.list_accents"),
             WireJsonContext.Default.AccentCatalog,
             catalog => catalog.Accents,
             async,
@@ -341,7 +341,7 @@ public class VoicesClient
 
         RequireAccentVersion("AddAccents", nameof(accents));
         return _core.SendForJsonAsync(
-            ClientCoreJson.Json(HttpMethod.Patch, $"/voices/{id}/accents", "voices.add_accents", JsonBody.Create(new VoiceAccentsRequest { Accents = list }, WireJsonContext.Default.VoiceAccentsRequest)),
+            PipelineRequest.Json(HttpMethod.Patch, $"/voices/{id}/accents", "voices.add_accents", JsonBody.Create(new VoiceAccentsRequest { Accents = list }, WireJsonContext.Default.VoiceAccentsRequest)),
             _core.Json.Voice,
             async,
             cancellationToken);
@@ -352,7 +352,7 @@ public class VoicesClient
         string id = PathSegment.Escape(voiceId, nameof(voiceId), nameof(voiceId));
         string accentId = PathSegment.Escape(accent.Value, nameof(accent), nameof(accent));
         RequireAccentVersion("RemoveAccent", nameof(accent));
-        return _core.SendForJsonAsync(ClientCoreJson.Json(HttpMethod.Delete, $"/voices/{id}/accents/{accentId}", "voices.remove_accent"), _core.Json.Voice, async, cancellationToken);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Delete, $"/voices/{id}/accents/{accentId}", "voices.remove_accent"), _core.Json.Voice, async, cancellationToken);
     }
 
     private void RequireAccentVersion(string field, string paramName)

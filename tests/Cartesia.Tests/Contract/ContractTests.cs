@@ -5,9 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cartesia.Agents;
-using Cartesia.Core.Json;
 using Cartesia.Emulator;
 using Cartesia.Emulator.Journal;
+using Cartesia.Serialization;
 
 namespace Cartesia.Tests.Contract;
 

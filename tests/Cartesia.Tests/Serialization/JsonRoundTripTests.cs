@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Cartesia.Core.Json;
+using Cartesia.Serialization;
 using Cartesia.Tts;
 
 namespace Cartesia.Tests.Serialization;

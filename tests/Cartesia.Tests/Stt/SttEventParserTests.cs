@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Cartesia.Core.Json;
+using Cartesia.Serialization;
 using Cartesia.Stt;
 
 namespace Cartesia.Tests.Stt;

@@ -38,4 +38,14 @@ internal sealed class PipelineRequest
 
     /// <summary>Extra headers for this request; they override client defaults.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
+
+    /// <summary>Builds a JSON request of the standard kind (retried on every transient failure).</summary>
+    public static PipelineRequest Json(HttpMethod method, string pathAndQuery, string operation, Func<HttpContent>? content = null, string accept = "application/json") => new()
+    {
+        Method = method,
+        PathAndQuery = pathAndQuery,
+        Operation = operation,
+        Content = content,
+        Accept = accept,
+    };
 }

@@ -1,4 +1,4 @@
-using Cartesia.Core.Diagnostics;
+using Cartesia.Core.Audio;
 
 namespace Cartesia.Core.Http;
 

@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
+using Cartesia.Core.Audio;
 using Cartesia.Core.Diagnostics;
 using Cartesia.Core.Http;
 using Microsoft.Extensions.Logging;

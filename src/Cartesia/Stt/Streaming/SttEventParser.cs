@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cartesia.Core.Errors;
 using Cartesia.Core.Json;
+using Cartesia.Serialization;
 
 namespace Cartesia.Stt;
 

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Cartesia.Core;
+using Cartesia.Core.Audio;
 
 namespace Cartesia.Stt;
 

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading.Channels;
 using Cartesia.Audio;
 using Cartesia.Core;
+using Cartesia.Core.Audio;
 using Cartesia.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 

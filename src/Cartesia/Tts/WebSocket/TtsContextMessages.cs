@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Cartesia.Core.Json;
+using Cartesia.Serialization;
 
 namespace Cartesia.Tts;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Cartesia.Core.Json;
+namespace Cartesia.Serialization;
 
 /// <summary>
 /// Writes an <see cref="OptionalValue{T}"/> as its value (JSON <c>null</c> when set to null); pair it with

@@ -10,7 +10,7 @@ using Cartesia.Stt;
 using Cartesia.Tts;
 using Cartesia.Voices;
 
-namespace Cartesia.Core.Json;
+namespace Cartesia.Serialization;
 
 /// <summary>The source-generated JSON metadata of every model (trimming- and NativeAOT-safe).</summary>
 [JsonSourceGenerationOptions(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Cartesia.Core.Diagnostics;
 
-namespace Cartesia.Core.Diagnostics;
+namespace Cartesia.Core.Audio;
 
 /// <summary>
 /// Records time to first audio and seconds of audio for one streamed generation (bytes, SSE or a WebSocket

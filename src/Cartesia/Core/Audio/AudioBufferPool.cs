@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Cartesia.Core;
+namespace Cartesia.Core.Audio;
 
 /// <summary>
 /// The arrays that audio waits in between the socket and its user: WebSocket chunk audio decoded for pooled readers,

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 
-namespace Cartesia.Core.Json;
+namespace Cartesia.Serialization;
 
 /// <summary>Lets configuration binding read a <see cref="CartesiaApiVersion"/> from a string such as <c>2026-08-14</c>.</summary>
 public sealed class CartesiaApiVersionTypeConverter : TypeConverter

@@ -1,4 +1,4 @@
-namespace Cartesia.Core.Json;
+namespace Cartesia.Serialization;
 
 /// <summary>
 /// Implemented by the open, string-backed value types of the SDK (model ids, languages, encodings and

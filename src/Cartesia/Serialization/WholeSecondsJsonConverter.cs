@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Cartesia.Core.Json;
+namespace Cartesia.Serialization;
 
 /// <summary>A duration on the wire as an integer number of seconds (<c>expires_in: 300</c>).</summary>
 public sealed class WholeSecondsJsonConverter : JsonConverter<TimeSpan?>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Cartesia.Core.Json;
+namespace Cartesia.Serialization;
 
 /// <summary>Reads and writes an open string-backed value type as a JSON string.</summary>
 /// <typeparam name="T">The value type.</typeparam>
