@@ -1,8 +1,6 @@
-using System.Net.WebSockets;
 using System.Runtime.ExceptionServices;
 using Cartesia.Audio;
 using Cartesia.Core;
-using Cartesia.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Cartesia.Tts;
