@@ -29,113 +29,84 @@ internal static class TtsEventParser
     /// <exception cref="JsonException">The payload is not a valid event object.</exception>
     public static TtsEvent Parse(ReadOnlySpan<byte> json, string? sseEventName = null, ContextIdLookup? knownContextIds = null, bool rentAudio = false)
     {
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("An event must be a JSON object.");
-        }
-
-        string? type = null;
-        string? contextId = null;
-        int? statusCode = null;
+        var e = new EventReader(json);
         bool done = false;
         byte[]? audio = null;
         ReadOnlySpan<byte> base64 = default; // plain base64, decoded once the frame is known to be a chunk
         bool rented = false;
+        string? contextId = null;
         double? stepTime = null;
         int? flushId = null;
         bool? flushDone = null;
         WordTimestamps? words = null;
         PhonemeTimestamps? phonemes = null;
-        string? requestId = null;
-        var error = default(ErrorEventFields);
-        Dictionary<string, JsonElement>? extra = null;
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (e.NextField())
         {
-            if (reader.ValueTextEquals("type"u8))
+            if (e.Json.ValueTextEquals("data"u8))
             {
-                type = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
+                e.Json.Read();
                 audio = null;
                 base64 = default;
-                if (reader.TokenType == JsonTokenType.Null)
+                if (e.Json.TokenType == JsonTokenType.Null)
                 {
                     audio = [];
                 }
-                else if (reader.TokenType != JsonTokenType.String)
+                else if (e.Json.TokenType != JsonTokenType.String)
                 {
                     throw new JsonException("The audio data must be a base64 string.");
                 }
-                else if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                else if (!e.Json.ValueIsEscaped && !e.Json.HasValueSequence)
                 {
-                    base64 = reader.ValueSpan;
+                    base64 = e.Json.ValueSpan;
                 }
                 else
                 {
-                    audio = GetBytesFromBase64(ref reader);
+                    audio = GetBytesFromBase64(ref e.Json);
                 }
             }
-            else if (reader.ValueTextEquals("context_id"u8))
+            else if (e.Json.ValueTextEquals("context_id"u8))
             {
-                reader.Read();
-                contextId = reader.TokenType == JsonTokenType.String && knownContextIds is not null && !reader.ValueIsEscaped && !reader.HasValueSequence
-                    ? knownContextIds(reader.ValueSpan) ?? JsonReading.GetString(ref reader)
-                    : ReadCurrentString(ref reader);
+                e.Json.Read();
+                contextId = e.Json.TokenType == JsonTokenType.String && knownContextIds is not null && !e.Json.ValueIsEscaped && !e.Json.HasValueSequence
+                    ? knownContextIds(e.Json.ValueSpan) ?? JsonReading.GetString(ref e.Json)
+                    : ReadCurrentString(ref e.Json);
             }
-            else if (reader.ValueTextEquals("status_code"u8))
+            else if (e.Json.ValueTextEquals("done"u8))
             {
-                statusCode = JsonReading.ReadInt32(ref reader);
+                done = JsonReading.ReadBoolean(ref e.Json) ?? false;
             }
-            else if (reader.ValueTextEquals("done"u8))
+            else if (e.Json.ValueTextEquals("step_time"u8))
             {
-                done = JsonReading.ReadBoolean(ref reader) ?? false;
+                stepTime = JsonReading.ReadDouble(ref e.Json);
             }
-            else if (reader.ValueTextEquals("step_time"u8))
+            else if (e.Json.ValueTextEquals("flush_id"u8))
             {
-                stepTime = JsonReading.ReadDouble(ref reader);
+                flushId = JsonReading.ReadInt32(ref e.Json);
             }
-            else if (reader.ValueTextEquals("flush_id"u8))
+            else if (e.Json.ValueTextEquals("flush_done"u8))
             {
-                flushId = JsonReading.ReadInt32(ref reader);
+                flushDone = JsonReading.ReadBoolean(ref e.Json);
             }
-            else if (reader.ValueTextEquals("flush_done"u8))
+            else if (e.Json.ValueTextEquals("word_timestamps"u8))
             {
-                flushDone = JsonReading.ReadBoolean(ref reader);
+                e.Json.Read();
+                words = ReadWordTimestamps(ref e.Json);
             }
-            else if (reader.ValueTextEquals("word_timestamps"u8))
+            else if (e.Json.ValueTextEquals("phoneme_timestamps"u8))
             {
-                reader.Read();
-                words = ReadWordTimestamps(ref reader);
-            }
-            else if (reader.ValueTextEquals("phoneme_timestamps"u8))
-            {
-                reader.Read();
-                phonemes = ReadPhonemeTimestamps(ref reader);
-            }
-            else if (reader.ValueTextEquals("request_id"u8))
-            {
-                requestId = JsonReading.ReadString(ref reader);
-            }
-            else if (error.TryRead(ref reader, ref extra))
-            {
-                // An error field.
+                e.Json.Read();
+                phonemes = ReadPhonemeTimestamps(ref e.Json);
             }
             else
             {
-                JsonReading.ReadUnknown(ref reader, ref extra);
+                e.KeepUnknown();
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject)
-        {
-            throw new JsonException("The event object is incomplete.");
-        }
-
-        type ??= sseEventName is "error" ? "error" : null;
+        string? type = e.TypeOr(sseEventName);
+        int? statusCode = e.StatusCodeField;
+        Dictionary<string, JsonElement>? extra = e.Extra;
         int audioLength = audio?.Length ?? 0;
         if (audio is null && type == "chunk")
         {
@@ -150,9 +121,9 @@ internal static class TtsEventParser
             "phoneme_timestamps" or "timestamps" => new TtsPhonemeTimestampsEvent { PhonemeTimestamps = phonemes, FlushId = flushId, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "flush_done" => new TtsFlushDoneEvent { FlushId = flushId, FlushDone = flushDone, ContextId = contextId, StatusCode = statusCode, Done = done, AdditionalProperties = extra },
             "done" => new TtsDoneEvent { ContextId = contextId, StatusCode = statusCode, Done = true, AdditionalProperties = extra },
-            "error" => new TtsErrorEvent { ErrorCode = error.Code, Title = error.Title, Message = error.Message, RequestId = requestId, DocUrl = error.DocUrl, Error = error.LegacyError, ContextId = contextId, StatusCode = error.StatusCode(statusCode), Done = done, AdditionalProperties = extra },
-            null => throw new JsonException("The event has no \"type\"."),
-            _ => new TtsUnknownEvent(type, JsonElement.Parse(json)) { ContextId = contextId, StatusCode = statusCode, Done = done },
+            "error" => new TtsErrorEvent { ErrorCode = e.Error.Code, Title = e.Error.Title, Message = e.Error.Message, RequestId = e.RequestId, DocUrl = e.Error.DocUrl, Error = e.Error.LegacyError, ContextId = contextId, StatusCode = e.StatusCode, Done = done, AdditionalProperties = extra },
+            null => throw EventReader.NoType(),
+            _ => new TtsUnknownEvent(type, EventReader.Payload(json)) { ContextId = contextId, StatusCode = statusCode, Done = done },
         };
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Cartesia.Core.Diagnostics;
-using Cartesia.Core.Errors;
 using Cartesia.Core.Json;
 using Cartesia.Core.Sse;
 using Cartesia.Tts;
@@ -29,34 +28,22 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
 
     public override VoiceChangerEvent Parse(string eventType, ReadOnlySpan<byte> data)
     {
-        var reader = new Utf8JsonReader(data);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("An event must be a JSON object.");
-        }
-
-        string? type = null, requestId = null;
-        var error = default(ErrorEventFields);
-        int? status = null, sampleRate = null;
+        var e = new EventReader(data);
+        int? sampleRate = null;
         bool done = false;
         double? stepTime = null;
         byte[]? audio = null;
-        Dictionary<string, JsonElement>? extra = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (e.NextField())
         {
-            if (reader.ValueTextEquals("type"u8))
+            if (e.Json.ValueTextEquals("data"u8))
             {
-                type = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
+                e.Json.Read();
                 try
                 {
-                    audio = reader.TokenType switch
+                    audio = e.Json.TokenType switch
                     {
                         JsonTokenType.Null => [],
-                        JsonTokenType.String => reader.GetBytesFromBase64(),
+                        JsonTokenType.String => e.Json.GetBytesFromBase64(),
                         _ => throw new JsonException("The audio data must be a base64 string."),
                     };
                 }
@@ -65,49 +52,35 @@ internal sealed class VoiceChangerSseProtocol : SseProtocol<VoiceChangerEvent>
                     throw new JsonException("The audio data is not valid base64.", ex);
                 }
             }
-            else if (reader.ValueTextEquals("done"u8))
+            else if (e.Json.ValueTextEquals("done"u8))
             {
-                done = JsonReading.ReadBoolean(ref reader) ?? false;
+                done = JsonReading.ReadBoolean(ref e.Json) ?? false;
             }
-            else if (reader.ValueTextEquals("status_code"u8))
+            else if (e.Json.ValueTextEquals("sample_rate"u8))
             {
-                status = JsonReading.ReadInt32(ref reader);
+                sampleRate = JsonReading.ReadInt32(ref e.Json);
             }
-            else if (reader.ValueTextEquals("sample_rate"u8))
+            else if (e.Json.ValueTextEquals("step_time"u8))
             {
-                sampleRate = JsonReading.ReadInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("step_time"u8))
-            {
-                stepTime = JsonReading.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("request_id"u8))
-            {
-                requestId = JsonReading.ReadString(ref reader);
-            }
-            else if (error.TryRead(ref reader, ref extra))
-            {
-                // An error field.
+                stepTime = JsonReading.ReadDouble(ref e.Json);
             }
             else
             {
-                JsonReading.ReadUnknown(ref reader, ref extra);
+                e.KeepUnknown();
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject)
+        string? type = e.TypeOr(eventType);
+        int? status = e.StatusCodeField;
+        Dictionary<string, JsonElement>? extra = e.Extra;
+        if (type == "error")
         {
-            throw new JsonException("The event object is incomplete.");
-        }
-
-        if (type == "error" || (type is null && eventType == "error"))
-        {
-            return new VoiceChangerErrorEvent { ErrorCode = error.Code, Title = error.Title, Message = error.Message, RequestId = SecretRedactor.Redact(requestId), DocUrl = error.DocUrl, Error = error.LegacyError, StatusCode = error.StatusCode(status), Done = true, AdditionalProperties = extra };
+            return new VoiceChangerErrorEvent { ErrorCode = e.Error.Code, Title = e.Error.Title, Message = e.Error.Message, RequestId = SecretRedactor.Redact(e.RequestId), DocUrl = e.Error.DocUrl, Error = e.Error.LegacyError, StatusCode = e.StatusCode, Done = true, AdditionalProperties = extra };
         }
 
         if (type is not null)
         {
-            return new VoiceChangerUnknownEvent(type, JsonElement.Parse(data)) { StatusCode = status, Done = done };
+            return new VoiceChangerUnknownEvent(type, EventReader.Payload(data)) { StatusCode = status, Done = done };
         }
 
         return done

@@ -18,73 +18,46 @@ internal static class SttEventParser
     /// <exception cref="JsonException">The payload is not a valid event object.</exception>
     public static SttEvent Parse(ReadOnlySpan<byte> json, double timeOffset = 0)
     {
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("An event must be a JSON object.");
-        }
-
-        string? type = null, requestId = null, transcript = null, text = null, language = null;
-        var error = default(ErrorEventFields);
+        var e = new EventReader(json);
+        string? transcript = null, text = null, language = null;
         bool isFinal = false;
         double? duration = null;
-        int? statusCode = null;
         List<SttWord>? words = null;
-        Dictionary<string, JsonElement>? extra = null;
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (e.NextField())
         {
-            if (reader.ValueTextEquals("type"u8))
+            if (e.Json.ValueTextEquals("transcript"u8))
             {
-                type = JsonReading.ReadString(ref reader);
+                transcript = JsonReading.ReadString(ref e.Json);
             }
-            else if (reader.ValueTextEquals("request_id"u8))
+            else if (e.Json.ValueTextEquals("text"u8))
             {
-                requestId = JsonReading.ReadString(ref reader);
+                text = JsonReading.ReadString(ref e.Json);
             }
-            else if (reader.ValueTextEquals("transcript"u8))
+            else if (e.Json.ValueTextEquals("is_final"u8))
             {
-                transcript = JsonReading.ReadString(ref reader);
+                isFinal = JsonReading.ReadBoolean(ref e.Json) ?? false;
             }
-            else if (reader.ValueTextEquals("text"u8))
+            else if (e.Json.ValueTextEquals("duration"u8))
             {
-                text = JsonReading.ReadString(ref reader);
+                duration = JsonReading.ReadDouble(ref e.Json);
             }
-            else if (reader.ValueTextEquals("is_final"u8))
+            else if (e.Json.ValueTextEquals("language"u8))
             {
-                isFinal = JsonReading.ReadBoolean(ref reader) ?? false;
+                language = JsonReading.ReadString(ref e.Json);
             }
-            else if (reader.ValueTextEquals("duration"u8))
+            else if (e.Json.ValueTextEquals("words"u8))
             {
-                duration = JsonReading.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("language"u8))
-            {
-                language = JsonReading.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("words"u8))
-            {
-                reader.Read();
-                words = ReadWords(ref reader, timeOffset);
-            }
-            else if (reader.ValueTextEquals("status_code"u8))
-            {
-                statusCode = JsonReading.ReadInt32(ref reader);
-            }
-            else if (error.TryRead(ref reader, ref extra))
-            {
-                // An error field.
+                e.Json.Read();
+                words = ReadWords(ref e.Json, timeOffset);
             }
             else
             {
-                JsonReading.ReadUnknown(ref reader, ref extra);
+                e.KeepUnknown();
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject)
-        {
-            throw new JsonException("The event object is incomplete.");
-        }
+        string? type = e.Type, requestId = e.RequestId;
+        Dictionary<string, JsonElement>? extra = e.Extra;
 
         return type switch
         {
@@ -97,9 +70,9 @@ internal static class SttEventParser
             "connected" => new SttConnectedEvent { RequestId = requestId, AdditionalProperties = extra },
             "flush_done" => new SttFlushDoneEvent { RequestId = requestId, AdditionalProperties = extra },
             "done" => new SttDoneEvent { RequestId = requestId, AdditionalProperties = extra },
-            "error" => new SttErrorEvent { StatusCode = error.StatusCode(statusCode), ErrorCode = error.Code, Title = error.Title, Message = error.Message, DocUrl = error.DocUrl, Error = error.LegacyError, RequestId = requestId, AdditionalProperties = extra },
-            null => throw new JsonException("The event has no \"type\"."),
-            _ => new SttUnknownEvent(type, JsonElement.Parse(json)) { RequestId = requestId },
+            "error" => new SttErrorEvent { StatusCode = e.StatusCode, ErrorCode = e.Error.Code, Title = e.Error.Title, Message = e.Error.Message, DocUrl = e.Error.DocUrl, Error = e.Error.LegacyError, RequestId = requestId, AdditionalProperties = extra },
+            null => throw EventReader.NoType(),
+            _ => new SttUnknownEvent(type, EventReader.Payload(json)) { RequestId = requestId },
         };
     }
 

@@ -1,4 +1,5 @@
 using Cartesia.Core;
+using Cartesia.Core.Audio;
 
 namespace Cartesia.Stt;
 

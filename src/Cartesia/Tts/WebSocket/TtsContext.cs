@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.WebSockets;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using System.Text;
-using System.Threading.Channels;
 using Cartesia.Audio;
 using Cartesia.Core;
 using Cartesia.Core.Audio;
@@ -23,65 +17,51 @@ namespace Cartesia.Tts;
 /// Text is concatenated verbatim by the service: include spaces and punctuation at the boundaries. Many contexts
 /// can run at once on one connection; a slow reader of one never delays the others. All members are thread-safe.
 /// </remarks>
-public sealed class TtsContext : IAsyncDisposable
+// How it is built: this class is the façade. It owns the context's life (its state, the one failure that ended
+// it, Completion, the binding to a socket) and wires four parts, each owning its own state:
+//   TtsContextInput     sending: text sent, the grapheme held back for the next piece, flushes awaiting flush_done;
+//   TtsContextDelivery  reading: the queue to the single reader, the burst hand-off, overflow accounting, pooled audio;
+//   TtsContextWatchdog  the first-chunk and between-chunks timer (on the client's TimeProvider);
+//   TtsContextProgress  timing and metrics: time to first audio, chunks and bytes, word timestamps, telemetry.
+// Events come in through OnEvent/PublishHeld (the receive loop), text goes out through SendAsync/FlushAsync/
+// CompleteAsync, and every ending goes through EndLocked, which ends each part once. This file holds the public
+// surface and the sending path; TtsContext.Events.cs what the receive loop and the watchdog tell the context and
+// how it ends.
+//
+// Lock discipline (the only statement of it): one lock, _gate, created here and shared with the parts (Delivery
+// gets it to lock its reader-side pull). It guards _state, _failure, _connection/_binding and all the parts' state;
+// a member named ...Locked and every member of Input, Progress and Watchdog is called with it held. The only state
+// touched without it is the reader's (Delivery's Interlocked byte count, reader-written take time and volatile
+// discard flag; see its remarks). Nothing that can run user code runs under it: inline delivery writes to the
+// reader after the lock is released, completions run asynchronously, and the watchdog calls back from a timer.
+public sealed partial class TtsContext : IAsyncDisposable
 {
     private readonly TtsWebSocket _owner;
-    // How long a reader over the limit may take nothing (while the current burst goes on) before it counts as behind.
-    private static readonly long StallTicks = Stopwatch.Frequency / 20;
-
     private readonly TtsContextMessages _messages;
     private readonly ILogger _logger;
     private readonly object _gate = new();
-    private readonly Channel<TtsEvent> _events;
-    private readonly bool _deliverInline;
-    private readonly List<TtsEvent> _held = []; // events not yet handed to the reader (default delivery; under _gate)
+    private readonly TtsContextInput _input = new();
+    private readonly TtsContextDelivery _delivery;
+    private readonly TtsContextWatchdog _watchdog;
+    private readonly TtsContextProgress _progress;
     private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Dictionary<int, TaskCompletionSource<int>> _flushWaiters = [];
-    private readonly StringBuilder _sentText = new();
-    private readonly List<TimedText> _words = [];
-    private readonly TimeSpan _firstChunkTimeout;
-    private readonly TimeSpan _chunkTimeout;
-    private readonly long _maxBufferedBytes;
-    private readonly Timer _watchdog;
     private readonly TaskCompletionSource _disposal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposeStarted;
     private TtsSocketConnection? _connection;
     private Task<TtsSocketConnection>? _binding;
     private TtsContextState _state = TtsContextState.Created;
     private Exception? _failure;
-    private string? _heldTail; // the trailing user-perceived character of the last send, kept for the next one
-    private long _bufferedBytes; // Interlocked: audio offered to the reader (published), taken off by the reader without the lock
-    private long _offeredThisBurst; // of it, what was offered during the socket's current burst (under _gate)
-    private long _burst; // the connection's burst number that _offeredThisBurst belongs to (under _gate)
-    private long _lastTakeTimestamp; // when the reader last took an event (written by the reader only)
-    private long _overLimitSince; // when a hand-off first found the reader over the limit; 0 when it is not (under _gate)
-    private volatile bool _cancelled; // read by the reader without the lock
-    private volatile bool _discardQueued; // cancelled or overflowed: the reader's next read ends, dropping what was queued
-    private long _audioBytes;
-    private int _chunks;
-    private int _charactersSent;
-    private int _flushesSent;
-    private int _pendingFlushes;
-    private long _firstSendTimestamp;
-    private long _firstChunkTimestamp;
-    private int _readerStarted;
-    private bool _timestampsReceived;
-    private Activity? _activity;
-    private AudioStreamTelemetry? _audioTelemetry;
 
-    internal TtsContext(TtsWebSocket owner, string contextId, TtsContextOptions options, TtsContextMessages messages, TtsWebSocketOptions defaults, ILogger logger)
+    internal TtsContext(TtsWebSocket owner, string contextId, TtsContextOptions options, TtsContextMessages messages, TtsWebSocketOptions defaults, TimeProvider time, ILogger logger)
     {
         _owner = owner;
         ContextId = contextId;
         Options = options;
         _messages = messages;
         _logger = logger;
-        _firstChunkTimeout = options.FirstChunkTimeout ?? defaults.FirstChunkTimeout;
-        _chunkTimeout = options.ChunkTimeout ?? defaults.ChunkTimeout;
-        _maxBufferedBytes = defaults.MaxBufferedBytesPerContext;
-        _deliverInline = defaults.DeliverEventsInline;
-        _events = Channel.CreateUnbounded<TtsEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = _deliverInline });
-        _watchdog = new Timer(static s => ((TtsContext)s!).OnWatchdog(), this, Timeout.Infinite, Timeout.Infinite);
+        _delivery = new TtsContextDelivery(this, _gate, time, defaults.MaxBufferedBytesPerContext, defaults.DeliverEventsInline);
+        _watchdog = new TtsContextWatchdog(time, options.FirstChunkTimeout ?? defaults.FirstChunkTimeout, options.ChunkTimeout ?? defaults.ChunkTimeout, OnWatchdog);
+        _progress = new TtsContextProgress(time, contextId, options);
         _terminal.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -116,8 +96,7 @@ public sealed class TtsContext : IAsyncDisposable
         {
             lock (_gate)
             {
-                TimeSpan? ttfa = _firstChunkTimestamp == 0 ? null : Stopwatch.GetElapsedTime(_firstSendTimestamp, _firstChunkTimestamp);
-                return new TtsContextMetrics(ttfa, _audioBytes, AudioDuration(_audioBytes), _chunks, _charactersSent);
+                return _progress.Metrics(_input.CharactersSent);
             }
         }
     }
@@ -144,7 +123,7 @@ public sealed class TtsContext : IAsyncDisposable
         lock (_gate)
         {
             EnsureAcceptsInput("send text on");
-            string piece = TakeWholeGraphemes(text);
+            string piece = _input.TakeWholeGraphemes(text);
             if (piece.Length == 0)
             {
                 // All of it is held for the next piece; the context has begun all the same.
@@ -211,11 +190,8 @@ public sealed class TtsContext : IAsyncDisposable
                 throw new InvalidOperationException($"Nothing was sent on context '{ContextId}' yet, so there is nothing to flush.");
             }
 
-            int flushId = ++_flushesSent;
-            waiter = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _flushWaiters[flushId] = waiter;
-            _pendingFlushes++;
-            sent = connection.Send(_messages.Input(ReleaseHeldTail(), @continue: true, flush: true));
+            waiter = _input.AddFlush();
+            sent = connection.Send(_messages.Input(_input.ReleaseHeldTail(), @continue: true, flush: true));
             ArmWatchdogLocked();
         }
 
@@ -241,7 +217,7 @@ public sealed class TtsContext : IAsyncDisposable
                 throw new InvalidOperationException($"Nothing was sent on context '{ContextId}'; send text before completing it.");
             }
 
-            sent = connection.Send(_messages.Input(ReleaseHeldTail(), @continue: false, flush: false));
+            sent = connection.Send(_messages.Input(_input.ReleaseHeldTail(), @continue: false, flush: false));
             _state = TtsContextState.Completing;
             ArmWatchdogLocked();
         }
@@ -301,7 +277,7 @@ public sealed class TtsContext : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the context and stops reading.</param>
     public IAsyncEnumerable<TtsEvent> ReadEventsAsync(CancellationToken cancellationToken = default)
-        => StartReading(pooledAudio: false, cancellationToken);
+        => _delivery.Read(pooledAudio: false, cancellationToken);
 
     /// <summary>
     /// The context's events, like <see cref="ReadEventsAsync"/>, with no allocation for audio: the audio of each
@@ -314,17 +290,7 @@ public sealed class TtsContext : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the context and stops reading.</param>
     public IAsyncEnumerable<TtsEvent> ReadPooledEventsAsync(CancellationToken cancellationToken = default)
-        => StartReading(pooledAudio: true, cancellationToken);
-
-    private IAsyncEnumerable<TtsEvent> StartReading(bool pooledAudio, CancellationToken cancellationToken)
-    {
-        if (Interlocked.Exchange(ref _readerStarted, 1) != 0)
-        {
-            throw new InvalidOperationException($"The events of context '{ContextId}' are already being read; they can be read once.");
-        }
-
-        return ReadCoreAsync(pooledAudio, cancellationToken);
-    }
+        => _delivery.Read(pooledAudio: true, cancellationToken);
 
     /// <summary>
     /// Reads the context's audio and writes it as a WAV file to a stream, with a correct header: on a seekable
@@ -388,18 +354,13 @@ public sealed class TtsContext : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (!_timestampsReceived)
-            {
-                return TtsSpokenText.Unknown;
-            }
-
-            return SpokenTextAligner.Align(_sentText.ToString(), _words, played);
+            return _progress.SpokenText(_input.SentText, played);
         }
     }
 
     /// <summary>The same as <see cref="GetSpokenText(TimeSpan)"/>, from how many bytes of the context's audio were played.</summary>
     /// <param name="playedBytes">How many audio bytes were played.</param>
-    public TtsSpokenText GetSpokenTextForBytes(long playedBytes) => GetSpokenText(AudioDuration(playedBytes));
+    public TtsSpokenText GetSpokenTextForBytes(long playedBytes) => GetSpokenText(_progress.AudioDuration(playedBytes));
 
     /// <summary>
     /// Cancels the context if it is still running (sending a cancel only if anything was sent). Every call (also
@@ -426,292 +387,6 @@ public sealed class TtsContext : IAsyncDisposable
 
     /// <inheritdoc />
     public override string ToString() => $"TtsContext({ContextId}, {State})";
-
-    /// <summary>
-    /// Routes an event of this context (called by the receive loop; never blocks). By default the event is held
-    /// until <see cref="PublishHeld"/>, so a burst of frames wakes the reader once rather than once per frame;
-    /// returns true when this event is the first one held (the connection then remembers to publish it).
-    /// </summary>
-    internal bool OnEvent(TtsEvent value, long burst)
-    {
-        bool done = false, firstChunk = false;
-        lock (_gate)
-        {
-            EnterBurstLocked(burst);
-            if (IsTerminal(_state))
-            {
-                (value as TtsChunkEvent)?.ReturnAudio();
-                Log.LateEvent(_logger, value.Type, ContextId);
-                return false;
-            }
-
-            switch (value)
-            {
-                case TtsChunkEvent chunk:
-                    if (_firstChunkTimestamp == 0)
-                    {
-                        _firstChunkTimestamp = Stopwatch.GetTimestamp();
-                        firstChunk = true;
-                    }
-
-                    _chunks++;
-                    _audioBytes += chunk.Audio.Length;
-                    _audioTelemetry?.OnAudio();
-                    break;
-                case TtsTimestampsEvent { WordTimestamps: { } words }:
-                    _timestampsReceived = true;
-                    _words.AddRange(words.ToTimedWords());
-                    break;
-                case TtsFlushDoneEvent flushDone:
-                    CompleteFlushLocked(flushDone.FlushId);
-                    break;
-                case TtsErrorEvent error:
-                    EndLocked(TtsContextState.Failed, TtsSseProtocol.ToException(error, _audioBytes));
-                    return false;
-            }
-
-            if (value is TtsDoneEvent)
-            {
-                done = true;
-                _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
-            }
-            else
-            {
-                ArmWatchdogLocked();
-            }
-
-            if (!_deliverInline)
-            {
-                if (done)
-                {
-                    // The end is a hand-off too: a reader that stopped taking does not get the whole generation queued.
-                    CheckOverflowLocked();
-                    if (IsTerminal(_state))
-                    {
-                        return false;
-                    }
-                }
-
-                _held.Add(value);
-                if (done)
-                {
-                    // The last event: everything held is published as the context ends.
-                    EndLocked(TtsContextState.Done, null);
-                    return false;
-                }
-
-                if (firstChunk)
-                {
-                    // Time to first audio is what a voice agent feels: the first chunk is never held for a burst.
-                    PublishHeldLocked();
-                    return false;
-                }
-
-                return _held.Count == 1;
-            }
-
-            // Inline, each event is a hand-off.
-            CheckOverflowLocked();
-            if (IsTerminal(_state))
-            {
-                (value as TtsChunkEvent)?.ReturnAudio();
-                return false;
-            }
-
-            if (value is TtsChunkEvent offered)
-            {
-                // Counted before it is written: the reader may take it (and count it off) inside TryWrite.
-                Interlocked.Add(ref _bufferedBytes, offered.Audio.Length);
-                _offeredThisBurst += offered.Audio.Length;
-            }
-        }
-
-        // Inline: outside the lock, because the waiting reader's loop body runs right here and must never run while
-        // the context is locked. Only the receive loop writes, so events keep their order.
-        _events.Writer.TryWrite(value);
-        if (done)
-        {
-            lock (_gate)
-            {
-                if (!IsTerminal(_state))
-                {
-                    EndLocked(TtsContextState.Done, null);
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Hands the events held since the last call to the reader (receive loop only), waking it once.</summary>
-    internal void PublishHeld(long burst)
-    {
-        lock (_gate)
-        {
-            if (!IsTerminal(_state))
-            {
-                EnterBurstLocked(burst);
-                CheckOverflowLocked();
-                PublishHeldLocked();
-            }
-        }
-    }
-
-    /// <summary>Fails the context (malformed frame, connection-level error).</summary>
-    internal void Fail(Exception exception)
-    {
-        lock (_gate)
-        {
-            if (!IsTerminal(_state))
-            {
-                SendCancelLocked();
-                EndLocked(TtsContextState.Failed, exception);
-            }
-        }
-    }
-
-    /// <summary>The socket ended while the context was running: the audio so far is truncated.</summary>
-    internal void OnConnectionLost(WebSocketCloseStatus? status, string? description, Exception? cause)
-    {
-        lock (_gate)
-        {
-            if (IsTerminal(_state))
-            {
-                return;
-            }
-
-            string how = status is null ? "dropped without a close frame" : $"closed ({(int)status} {status}{(string.IsNullOrEmpty(description) ? string.Empty : ": " + description)})";
-            var lost = new CartesiaConnectionLostException(
-                $"The TTS WebSocket {how} while context '{ContextId}' was running, after {_audioBytes} bytes ({AudioDuration(_audioBytes).TotalSeconds:0.###} s) of audio; the audio is truncated.",
-                cause)
-            {
-                CloseStatus = status,
-                CloseDescription = description,
-                AudioBytesReceived = _audioBytes,
-                AudioDurationReceived = AudioDuration(_audioBytes),
-                EventsReceived = _chunks,
-                ContextId = ContextId,
-            };
-            EndLocked(TtsContextState.Failed, lost);
-        }
-    }
-
-    private async IAsyncEnumerable<TtsEvent> ReadCoreAsync(bool pooledAudio, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ChannelReader<TtsEvent> reader = _events.Reader;
-        TtsChunkEvent? lent = null;
-        try
-        {
-            while (true)
-            {
-                bool more;
-                try
-                {
-                    more = await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    await CancelAsync(CancellationToken.None).ConfigureAwait(false);
-                    throw;
-                }
-
-                ThrowIfDiscarded(reader);
-                if (!more)
-                {
-                    break;
-                }
-
-                while (reader.TryRead(out TtsEvent? value) || (!_deliverInline && PullHeld() && reader.TryRead(out value)))
-                {
-                    lent?.ReturnAudio();
-                    lent = null;
-                    Volatile.Write(ref _lastTakeTimestamp, Stopwatch.GetTimestamp());
-                    if (value is TtsChunkEvent chunk)
-                    {
-                        Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
-                        if (pooledAudio)
-                        {
-                            lent = chunk;
-                        }
-                        else
-                        {
-                            chunk.OwnAudio();
-                        }
-                    }
-
-                    yield return value;
-                    ThrowIfDiscarded(reader);
-                }
-            }
-        }
-        finally
-        {
-            lent?.ReturnAudio();
-        }
-
-        Exception? failure;
-        lock (_gate)
-        {
-            failure = _failure;
-        }
-
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Throw(failure);
-        }
-    }
-
-    /// <summary>
-    /// The reader took everything offered: it takes what the receive loop holds for the burst hand-off itself,
-    /// rather than wait for the hand-off (a reader that keeps up is never behind by a hand-off's wake-up).
-    /// </summary>
-    private bool PullHeld()
-    {
-        lock (_gate)
-        {
-            if (_held.Count == 0 || IsTerminal(_state))
-            {
-                return false;
-            }
-
-            PublishHeldLocked();
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// A cancelled or overflowed context ends its reader at the next read: what was queued is dropped (its pooled
-    /// audio returned) and the reader gets the cancellation or the overflow at once, not after reading it all.
-    /// </summary>
-    private void ThrowIfDiscarded(ChannelReader<TtsEvent> reader)
-    {
-        if (!_discardQueued)
-        {
-            return;
-        }
-
-        while (reader.TryRead(out TtsEvent? dropped))
-        {
-            if (dropped is TtsChunkEvent chunk)
-            {
-                Interlocked.Add(ref _bufferedBytes, -chunk.Audio.Length);
-                chunk.ReturnAudio();
-            }
-        }
-
-        Exception? failure;
-        lock (_gate)
-        {
-            failure = _failure;
-        }
-
-        if (failure is not null)
-        {
-            ExceptionDispatchInfo.Throw(failure);
-        }
-
-        throw new OperationCanceledException($"Context '{ContextId}' was cancelled.");
-    }
 
     /// <summary>
     /// Puts the context on a socket once, however many first sends race: they share one binding (which is
@@ -799,305 +474,11 @@ public sealed class TtsContext : IAsyncDisposable
         if (_state == TtsContextState.Created)
         {
             _state = TtsContextState.Open;
-            _firstSendTimestamp = Stopwatch.GetTimestamp();
-            StartTelemetryLocked();
+            _progress.OnFirstSend();
         }
 
-        _charactersSent += piece.Length;
-        _sentText.Append(piece);
+        _input.OnSent(piece);
         ArmWatchdogLocked();
-    }
-
-    /// <summary>
-    /// Keeps the trailing user-perceived character (grapheme cluster, UAX #29 as in <see cref="StringInfo"/>) for
-    /// the next piece when the next piece could still extend it, so no frame ends inside one: an emoji that a skin
-    /// tone, a zero-width joiner or a second regional indicator may follow, a letter that combining marks may follow,
-    /// half a surrogate pair. Only a trailing whitespace or punctuation character (which nothing extends) goes out
-    /// at once: what is held is the end of an unfinished word, which the service could not speak yet anyway.
-    /// </summary>
-    private string TakeWholeGraphemes(string text)
-    {
-        string whole = _heldTail is { } held ? held + text : text;
-        _heldTail = null;
-        char last = whole[^1];
-        if (char.IsAscii(last) && (char.IsWhiteSpace(last) || char.IsPunctuation(last)) && (whole.Length == 1 || char.IsAscii(whole[^2])))
-        {
-            return whole; // the common case, without segmenting the text
-        }
-
-        int[] starts = StringInfo.ParseCombiningCharacters(whole);
-        int tail = starts[^1];
-        if (whole.Length - tail == 1 && (char.IsWhiteSpace(last) || char.IsPunctuation(last)))
-        {
-            return whole;
-        }
-
-        _heldTail = whole[tail..];
-        return whole[..tail];
-    }
-
-    /// <summary>A held trailing character goes out with the flush or the last input (nothing more can extend it).</summary>
-    private string ReleaseHeldTail()
-    {
-        if (_heldTail is not { } held)
-        {
-            return string.Empty;
-        }
-
-        _heldTail = null;
-        _charactersSent += held.Length;
-        _sentText.Append(held);
-        return held;
-    }
-
-    private void CompleteFlushLocked(int? flushId)
-    {
-        _pendingFlushes = Math.Max(0, _pendingFlushes - 1);
-        int id = flushId ?? (_flushesSent - _pendingFlushes);
-        if (_flushWaiters.Remove(id, out TaskCompletionSource<int>? waiter))
-        {
-            waiter.TrySetResult(id);
-        }
-    }
-
-    private void SendCancelLocked()
-    {
-        if (_state != TtsContextState.Created && _connection is { IsClosed: false } connection)
-        {
-            try
-            {
-                _ = connection.Send(_messages.Cancel()).ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
-            catch (CartesiaWebSocketException)
-            {
-            }
-        }
-    }
-
-    /// <summary>A new burst of the socket (frames that arrived back to back) began: what earlier ones offered is old.</summary>
-    private void EnterBurstLocked(long burst)
-    {
-        if (burst != _burst)
-        {
-            _burst = burst;
-            _offeredThisBurst = 0;
-        }
-    }
-
-    /// <summary>
-    /// At a hand-off, before it offers more: fails the context when its reader has more audio offered and not taken
-    /// than the limit allows, and it is behind: what earlier bursts offered is over the limit by itself, or the reader
-    /// took nothing for a while (50 ms) while over it. Audio held for the hand-off never counts (the reader could not have seen
-    /// it), and audio offered during the current burst counts only against a reader that stopped taking, so a reader
-    /// that keeps up never overflows, however large a burst. The service is told to cancel, and the reader's next
-    /// read throws, dropping what was queued.
-    /// </summary>
-    private void CheckOverflowLocked()
-    {
-        long unread = Interlocked.Read(ref _bufferedBytes);
-        if (unread <= _maxBufferedBytes)
-        {
-            _overLimitSince = 0;
-            return;
-        }
-
-        long now = Stopwatch.GetTimestamp();
-        if (_overLimitSince == 0)
-        {
-            _overLimitSince = now;
-        }
-
-        long stalledSince = Math.Max(_overLimitSince, Volatile.Read(ref _lastTakeTimestamp));
-        if (unread - _offeredThisBurst <= _maxBufferedBytes && now - stalledSince < StallTicks)
-        {
-            // Over only with what this burst offered, and the reader is taking it: it keeps up.
-            return;
-        }
-
-        var overflow = new CartesiaBufferOverflowException(
-            $"Context '{ContextId}' has {unread} bytes of audio offered to its reader and not yet read, more than MaxBufferedBytesPerContext ({_maxBufferedBytes}); it was cancelled and the unread audio dropped. Read its events faster, or raise the limit.")
-        {
-            LimitBytes = _maxBufferedBytes,
-        };
-        SendCancelLocked();
-        EndLocked(TtsContextState.Failed, overflow);
-    }
-
-    private void PublishHeldLocked()
-    {
-        // An unbounded single-reader channel never refuses a write before it is completed, and writing under the
-        // lock only queues the reader's continuation (these contexts do not run it inline).
-        foreach (TtsEvent held in _held)
-        {
-            if (held is TtsChunkEvent chunk)
-            {
-                Interlocked.Add(ref _bufferedBytes, chunk.Audio.Length);
-                _offeredThisBurst += chunk.Audio.Length;
-            }
-
-            _events.Writer.TryWrite(held);
-        }
-
-        _held.Clear();
-    }
-
-    private void DropHeldLocked()
-    {
-        foreach (TtsEvent dropped in _held)
-        {
-            (dropped as TtsChunkEvent)?.ReturnAudio();
-        }
-
-        _held.Clear();
-    }
-
-    private void EndLocked(TtsContextState state, Exception? failure)
-    {
-        _state = state;
-        _failure = failure;
-        _cancelled = state == TtsContextState.Cancelled;
-        _discardQueued = _cancelled || failure is CartesiaBufferOverflowException;
-        _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
-        if (_deliverInline)
-        {
-            // The reader would continue inline from the completion, under this lock: complete from the pool instead.
-            ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.TryComplete(), _events.Writer, preferLocal: false);
-        }
-        else
-        {
-            if (!_discardQueued)
-            {
-                // Events held for a burst are still the reader's.
-                PublishHeldLocked();
-            }
-            else
-            {
-                // A cancelled or overflowed context's are discarded.
-                DropHeldLocked();
-            }
-
-            _events.Writer.TryComplete();
-        }
-
-        foreach (TaskCompletionSource<int> waiter in _flushWaiters.Values)
-        {
-            if (failure is not null)
-            {
-                waiter.TrySetException(failure);
-            }
-            else
-            {
-                waiter.TrySetCanceled();
-            }
-        }
-
-        _flushWaiters.Clear();
-        switch (state)
-        {
-            case TtsContextState.Done:
-                _terminal.TrySetResult();
-                break;
-            case TtsContextState.Cancelled:
-                _terminal.TrySetCanceled();
-                break;
-            default:
-                _terminal.TrySetException(failure!);
-                break;
-        }
-
-        string failureText = failure?.Message ?? string.Empty;
-        Log.ContextEnded(_logger, ContextId, state, _audioBytes, failureText);
-        EndTelemetryLocked(state, failure);
-        _connection?.Retire(ContextId);
-        _owner.OnContextEnded(this);
-    }
-
-    /// <summary>
-    /// Arms the watchdog: the first-chunk timeout until the first audio, then the between-chunks timeout while
-    /// the context owes audio (completed, or a flush pending); a context still receiving text is not watched.
-    /// </summary>
-    private void ArmWatchdogLocked()
-    {
-        TimeSpan due = _firstChunkTimestamp == 0 && _state != TtsContextState.Created
-            ? _firstChunkTimeout
-            : _state == TtsContextState.Completing || _pendingFlushes > 0 ? _chunkTimeout : Timeout.InfiniteTimeSpan;
-        _watchdog.Change(due, Timeout.InfiniteTimeSpan);
-    }
-
-    private void OnWatchdog()
-    {
-        TtsSocketConnection? connection;
-        TimeSpan timeout;
-        CartesiaTimeoutPhase phase;
-        lock (_gate)
-        {
-            if (IsTerminal(_state))
-            {
-                return;
-            }
-
-            connection = _connection;
-            phase = _firstChunkTimestamp == 0 ? CartesiaTimeoutPhase.FirstChunk : CartesiaTimeoutPhase.BetweenChunks;
-            timeout = phase == CartesiaTimeoutPhase.FirstChunk ? _firstChunkTimeout : _chunkTimeout;
-            string what = phase == CartesiaTimeoutPhase.FirstChunk ? "its first audio" : "more audio";
-            var expired = new CartesiaTimeoutException($"Context '{ContextId}' waited {timeout.TotalSeconds:0.###} s for {what} after {_audioBytes} bytes; it was cancelled.")
-            {
-                Phase = phase,
-                Timeout = timeout,
-            };
-            SendCancelLocked();
-            EndLocked(TtsContextState.Failed, expired);
-        }
-
-        // Nothing at all arrived on the socket for as long: it is dead, not just this context. Recycle it so the
-        // other contexts fail fast and the next one reconnects.
-        if (connection is { IsClosed: false } && connection.SinceLastFrame >= timeout)
-        {
-            connection.Recycle($"no frame for {connection.SinceLastFrame.TotalSeconds:0.#} s ({phase} watchdog of context {ContextId})");
-        }
-    }
-
-    /// <summary>Starts the context's span (without making it the caller's current activity) and its audio metrics.</summary>
-    private void StartTelemetryLocked()
-    {
-        _audioTelemetry = new AudioStreamTelemetry("tts.context", Options.OutputFormat, Options.ModelId.Value, _firstSendTimestamp);
-        _activity = Telemetry.StartDetachedOperation("tts.context");
-        if (_activity is { IsAllDataRequested: true })
-        {
-            _activity.SetTag("cartesia.context_id", ContextId);
-            _activity.SetTag("cartesia.model", Options.ModelId.Value);
-        }
-    }
-
-    private void EndTelemetryLocked(TtsContextState state, Exception? failure)
-    {
-        _audioTelemetry?.OnEnded(_audioBytes);
-        if (failure is not null)
-        {
-            Telemetry.RecordError(_activity, "tts.context", failure);
-        }
-
-        if (_activity is { } activity)
-        {
-            activity.SetTag("cartesia.outcome", state.ToString().ToLowerInvariant());
-            activity.SetTag("cartesia.audio_bytes", _audioBytes);
-            if (_firstChunkTimestamp != 0)
-            {
-                activity.SetTag("cartesia.time_to_first_audio_ms", Stopwatch.GetElapsedTime(_firstSendTimestamp, _firstChunkTimestamp).TotalMilliseconds);
-            }
-
-            activity.Stop();
-            activity.Dispose();
-            _activity = null;
-        }
-    }
-
-    private TimeSpan AudioDuration(long bytes)
-    {
-        int perSample = Options.OutputFormat.Encoding?.BytesPerSample ?? 0;
-        return perSample == 0 || Options.OutputFormat.SampleRate <= 0
-            ? TimeSpan.Zero
-            : TimeSpan.FromSeconds((double)bytes / (perSample * Options.OutputFormat.SampleRate));
     }
 
     private static bool IsTerminal(TtsContextState state) => state is TtsContextState.Done or TtsContextState.Cancelled or TtsContextState.Failed;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -17,10 +16,12 @@ internal sealed class TtsSocketConnection
 {
     private const int RetiredIdsKept = 4096;
 
+    private readonly ClientWebSocket _socket;
+    private readonly TimeProvider _time; // the client's clock, for frame times, the hold limit and the close timeouts
+
     // How long events may be held for a burst while frames keep arriving (they are handed over at once as soon as
     // the socket has nothing more ready): long enough for many frames per reader wake-up, far below audible.
-    private static readonly long MaxHoldTicks = Stopwatch.Frequency / 1000;
-    private readonly ClientWebSocket _socket;
+    private readonly long _maxHoldTicks;
     private readonly WebSocketSender _sender;
     private readonly ILogger _logger;
     private readonly object _gate = new();
@@ -30,7 +31,7 @@ internal sealed class TtsSocketConnection
     private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
     private readonly Queue<string> _retiredOrder = new();
     private readonly Task _receiveLoop;
-    private long _lastFrameTimestamp = Stopwatch.GetTimestamp();
+    private long _lastFrameTimestamp;
     private int _closed;
 
     // The context the parser found for the frame being dispatched (receive loop only).
@@ -43,9 +44,12 @@ internal sealed class TtsSocketConnection
     // Which burst the frames belong to: it changes whenever the socket had nothing more ready (receive loop only).
     private long _burst;
 
-    private TtsSocketConnection(ClientWebSocket socket, ILogger logger, int generation)
+    private TtsSocketConnection(ClientWebSocket socket, ILogger logger, int generation, TimeProvider time)
     {
         _socket = socket;
+        _time = time;
+        _maxHoldTicks = time.TimestampFrequency / 1000;
+        _lastFrameTimestamp = time.GetTimestamp();
         _logger = logger;
         Generation = generation;
         _sender = new WebSocketSender(socket);
@@ -64,15 +68,15 @@ internal sealed class TtsSocketConnection
     public bool ClosedForIdleness { get; private set; }
 
     /// <summary>How long since anything arrived on the socket.</summary>
-    public TimeSpan SinceLastFrame => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastFrameTimestamp));
+    public TimeSpan SinceLastFrame => _time.GetElapsedTime(Interlocked.Read(ref _lastFrameTimestamp));
 
     /// <summary>Completes when the receive loop has ended.</summary>
     public Task Completion => _receiveLoop;
 
-    public static async Task<TtsSocketConnection> OpenAsync(WebSocketConnector connector, ILogger logger, int generation, CancellationToken cancellationToken)
+    public static async Task<TtsSocketConnection> OpenAsync(WebSocketConnector connector, ILogger logger, int generation, TimeProvider time, CancellationToken cancellationToken)
     {
         ClientWebSocket socket = await connector.ConnectAsync("/tts/websocket", "tts.websocket", cancellationToken).ConfigureAwait(false);
-        return new TtsSocketConnection(socket, logger, generation);
+        return new TtsSocketConnection(socket, logger, generation, time);
     }
 
     /// <summary>Adds a context so its events are routed to it.</summary>
@@ -128,7 +132,7 @@ internal sealed class TtsSocketConnection
     public async Task CloseAsync(TimeSpan timeout)
     {
         _sender.Complete();
-        using var cts = new CancellationTokenSource(timeout);
+        using var cts = new CancellationTokenSource(timeout, _time);
         try
         {
             if (_socket.State == WebSocketState.Open)
@@ -160,7 +164,7 @@ internal sealed class TtsSocketConnection
             while (true)
             {
                 ValueTask<WebSocketMessage> read = reader.ReadAsync(CancellationToken.None);
-                if (_holding.Count > 0 && (!read.IsCompleted || Stopwatch.GetTimestamp() - _holdingSince >= MaxHoldTicks))
+                if (_holding.Count > 0 && (!read.IsCompleted || _time.GetTimestamp() - _holdingSince >= _maxHoldTicks))
                 {
                     // The burst is over (nothing more is ready), or it has lasted long enough: wake the readers.
                     PublishHeld();
@@ -172,7 +176,7 @@ internal sealed class TtsSocketConnection
                 }
 
                 WebSocketMessage message = await read.ConfigureAwait(false);
-                Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
+                Interlocked.Exchange(ref _lastFrameTimestamp, _time.GetTimestamp());
                 if (message.IsClose)
                 {
                     closeStatus = message.CloseStatus;
@@ -259,7 +263,7 @@ internal sealed class TtsSocketConnection
             {
                 if (_holding.Count == 0)
                 {
-                    _holdingSince = Stopwatch.GetTimestamp();
+                    _holdingSince = _time.GetTimestamp();
                 }
 
                 _holding.Add(context);
@@ -363,7 +367,7 @@ internal sealed class TtsSocketConnection
         {
             if (_socket.State == WebSocketState.CloseReceived)
             {
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1), _time);
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cts.Token).ConfigureAwait(false);
             }
         }

@@ -57,7 +57,7 @@ public sealed class TtsWebSocket : IAsyncDisposable
         TtsContextOptions snapshot = TtsContextValidator.Validate(options, nameof(options));
         string id = snapshot.ContextId ?? Guid.NewGuid().ToString();
         _core.WarnIfSunset(snapshot.ModelId);
-        var context = new TtsContext(this, id, snapshot, new TtsContextMessages(id, snapshot, _core.Json), _options, _logger);
+        var context = new TtsContext(this, id, snapshot, new TtsContextMessages(id, snapshot, _core.Json), _options, _core.Settings.TimeProvider, _logger);
         if (!_contexts.TryAdd(id, context))
         {
             throw new ArgumentException($"Context id '{id}' is already in use on this connection; context ids must be unique.", nameof(options));
@@ -197,7 +197,7 @@ public sealed class TtsWebSocket : IAsyncDisposable
             }
 
             int generation = Interlocked.Increment(ref _connections);
-            TtsSocketConnection connection = await TtsSocketConnection.OpenAsync(_core.WebSockets, _logger, generation, cancellationToken).ConfigureAwait(false);
+            TtsSocketConnection connection = await TtsSocketConnection.OpenAsync(_core.WebSockets, _logger, generation, _core.Settings.TimeProvider, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _connection, connection);
             return connection;
         }

@@ -2,6 +2,7 @@ using Cartesia.Emulator;
 using Cartesia.Emulator.Faults;
 using Cartesia.Tests.Support;
 using Cartesia.Tts;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cartesia.Tests.Tts.WebSocket;
 
@@ -13,15 +14,18 @@ public class TtsConcurrentDisposeTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         emulator.Faults.Add("GET /tts/websocket", new EmulatorFault { IgnoreClose = true });
-        using CartesiaClient client = emulator.CreateClient();
-        TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { CloseTimeout = TimeSpan.FromSeconds(1) });
+        var clock = new FakeTimeProvider();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
+        TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { CloseTimeout = FakeClock.Hour });
         TtsContext context = socket.CreateContext(Requests.Context());
         await context.SendAsync("Keep the socket busy.");
 
-        // The service never answers the close: the first disposal waits out CloseTimeout.
+        // The service never answers the close: the first disposal waits out CloseTimeout, which only the fake clock reaches.
         Task first = socket.DisposeAsync().AsTask();
         Task second = socket.DisposeAsync().AsTask();
-        await second;
+        await Task.WhenAny(second, Task.Delay(200));
+        Assert.False(second.IsCompleted, "The second DisposeAsync returned while the first was still closing the socket.");
+        await FakeClock.AdvanceUntilAsync(clock, second, FakeClock.Hour);
 
         Assert.True(first.IsCompleted, "The second DisposeAsync returned while the first was still closing the socket.");
         Assert.False(socket.IsConnected);

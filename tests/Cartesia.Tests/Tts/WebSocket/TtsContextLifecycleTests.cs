@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Cartesia.Emulator;
 using Cartesia.Emulator.Faults;
 using Cartesia.Tests.Support;
 using Cartesia.Tts;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cartesia.Tests.Tts.WebSocket;
 
@@ -182,15 +182,21 @@ public class TtsContextLifecycleTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         emulator.Faults.Add("GET /tts/websocket", new EmulatorFault { SilenceAfterChunks = 0 });
-        using CartesiaClient client = emulator.CreateClient();
-        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { FirstChunkTimeout = TimeSpan.FromMilliseconds(400) });
+        var clock = new FakeTimeProvider();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { FirstChunkTimeout = FakeClock.Hour });
         TtsContext context = socket.CreateContext(Requests.Context());
 
         await context.SendAsync("Anyone there?");
         await context.CompleteAsync();
-        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => Speech.ReadAllAsync(context));
+        Task<List<TtsEvent>> reading = Speech.ReadAllAsync(context);
+        clock.Advance(FakeClock.Hour - TimeSpan.FromSeconds(1));
+        Assert.Equal(TtsContextState.Completing, context.State);
+        clock.Advance(TimeSpan.FromSeconds(1)); // the watchdog was armed by the send, before this
+        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => reading.WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(CartesiaTimeoutPhase.FirstChunk, timeout.Phase);
+        Assert.Equal(FakeClock.Hour, timeout.Timeout);
         await WaitUntil(() => !socket.IsConnected);
         List<TtsEvent> after = await Collect(socket.GenerateAsync(Requests.Context(), "The recycled socket speaks."));
         Assert.IsType<TtsDoneEvent>(after[^1]);
@@ -202,13 +208,20 @@ public class TtsContextLifecycleTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         emulator.Faults.Add("GET /tts/websocket", new EmulatorFault { SilenceAfterChunks = 2 });
-        using CartesiaClient client = emulator.CreateClient();
-        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { ChunkTimeout = TimeSpan.FromMilliseconds(400) });
+        var clock = new FakeTimeProvider();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { ChunkTimeout = FakeClock.Hour });
         TtsContext context = socket.CreateContext(Requests.Context());
         await context.SendAsync(Long);
         await context.CompleteAsync();
+        Task<List<TtsEvent>> reading = Speech.ReadAllAsync(context);
 
-        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => Speech.ReadAllAsync(context));
+        // The second chunk re-armed the watchdog (under the same lock that counts it): an hour later it fires.
+        await WaitUntil(() => context.Metrics.Chunks == 2);
+        clock.Advance(FakeClock.Hour - TimeSpan.FromSeconds(1));
+        Assert.Equal(TtsContextState.Completing, context.State);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var timeout = await Assert.ThrowsAsync<CartesiaTimeoutException>(() => reading.WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(CartesiaTimeoutPhase.BetweenChunks, timeout.Phase);
         Assert.Equal(2 * 1600, context.Metrics.AudioBytes); // two 100 ms chunks of 8 kHz s16
@@ -222,17 +235,18 @@ public class TtsContextLifecycleTests
             Pacing = new EmulatorPacing { RealTimeFactor = 1 },
         });
         emulator.Faults.Add("GET /tts/websocket", new EmulatorFault { IgnoreClose = true, SilenceAfterChunks = 1 });
-        using CartesiaClient client = emulator.CreateClient();
-        TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { CloseTimeout = TimeSpan.FromMilliseconds(300) });
+        var clock = new FakeTimeProvider();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
+        TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { CloseTimeout = FakeClock.Hour });
         TtsContext context = socket.CreateContext(Requests.Context());
         Task<List<TtsEvent>> reading = Speech.ReadAllAsync(context);
         await context.SendAsync(Long);
         await context.CompleteAsync();
-        var clock = Stopwatch.StartNew();
 
-        await socket.DisposeAsync();
+        // The service never answers the close: only CloseTimeout (on the client's clock) ends the wait.
+        Task disposing = socket.DisposeAsync().AsTask();
+        await FakeClock.AdvanceUntilAsync(clock, disposing, FakeClock.Hour);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"DisposeAsync took {clock.Elapsed}.");
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
         Assert.Throws<ObjectDisposedException>(() => socket.CreateContext(Requests.Context()));
     }
