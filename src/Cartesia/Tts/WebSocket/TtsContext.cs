@@ -21,7 +21,7 @@ namespace Cartesia.Tts;
 /// Text is concatenated verbatim by the service: include spaces and punctuation at the boundaries. Many contexts
 /// can run at once on one connection; a slow reader of one never delays the others. All members are thread-safe.
 /// </remarks>
-public sealed class TtsContext : IAsyncDisposable
+public sealed partial class TtsContext : IAsyncDisposable
 {
     private readonly TtsWebSocket _owner;
     private readonly TtsContextMessages _messages;
