@@ -8,9 +8,11 @@ namespace Cartesia.Catalog;
 /// </summary>
 public sealed class LocaleInfo : CartesiaModel
 {
+    private string? _id;
+
     /// <summary>The locale, for example <c>en-GB</c> (what requests take).</summary>
     [JsonPropertyName("id")]
-    public string Id { get; init; } = string.Empty;
+    public string Id { get => _id ?? string.Empty; init => _id = value; }
 
     /// <summary>The display name, for example <c>English (United Kingdom)</c>.</summary>
     [JsonPropertyName("name")]

@@ -9,9 +9,14 @@ namespace Cartesia.Catalog;
 /// </summary>
 public sealed class ModelInfo : CartesiaModel
 {
+    private IReadOnlyList<LanguageSunset>? _sunsetLanguages;
+    private IReadOnlyList<string>? _endpoints;
+    private IReadOnlyList<Language>? _languages;
+    private string? _id;
+
     /// <summary>The model id requests take, for example <c>sonic-3.6</c> or <c>ink-whisper</c>.</summary>
     [JsonPropertyName("id")]
-    public string Id { get; init; } = string.Empty;
+    public string Id { get => _id ?? string.Empty; init => _id = value; }
 
     /// <summary>The display name, for example <c>Sonic 3.6</c>.</summary>
     [JsonPropertyName("name")]
@@ -23,11 +28,11 @@ public sealed class ModelInfo : CartesiaModel
 
     /// <summary>The languages the model speaks or transcribes now (ISO 639-1); empty for a sunset model.</summary>
     [JsonPropertyName("languages")]
-    public IReadOnlyList<Language> Languages { get; init; } = [];
+    public IReadOnlyList<Language> Languages { get => _languages ?? []; init => _languages = value; }
 
     /// <summary>The endpoints that take the model, for example <c>/stt</c> or <c>/stt/websocket</c>; empty when not told.</summary>
     [JsonPropertyName("endpoints")]
-    public IReadOnlyList<string> Endpoints { get; init; } = [];
+    public IReadOnlyList<string> Endpoints { get => _endpoints ?? []; init => _endpoints = value; }
 
     /// <summary>For a floating id (<c>sonic-latest</c>, <c>sonic-3</c>), the model it points at now; otherwise null.</summary>
     [JsonPropertyName("alias_of")]
@@ -39,7 +44,7 @@ public sealed class ModelInfo : CartesiaModel
 
     /// <summary>Languages that left the model, each with its date (the service rejects them on this model since).</summary>
     [JsonPropertyName("sunset_languages")]
-    public IReadOnlyList<LanguageSunset> SunsetLanguages { get; init; } = [];
+    public IReadOnlyList<LanguageSunset> SunsetLanguages { get => _sunsetLanguages ?? []; init => _sunsetLanguages = value; }
 
     /// <summary>Whether the model is sunset.</summary>
     [JsonIgnore]
