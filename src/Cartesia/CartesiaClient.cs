@@ -24,7 +24,7 @@ namespace Cartesia;
 /// using var client = new CartesiaClient(); // reads CARTESIA_API_KEY
 /// await using AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
 /// {
-///     ModelId = TtsModel.Sonic3,
+///     ModelId = TtsModel.Sonic3_6,
 ///     Transcript = "Hello from Cartesia.",
 ///     Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
 ///     OutputFormat = AudioOutputFormat.Wav(AudioEncoding.PcmS16LE, 44100),
