@@ -13,7 +13,7 @@ const string Voice = "a0e99841-438c-4a64-b679-ae501e7d6091";
 
 await using (AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
 {
-    ModelId = TtsModel.Sonic3,
+    ModelId = TtsModel.Sonic3_6,
     Transcript = "Native code speaks.",
     Voice = Voice,
     OutputFormat = AudioOutputFormat.Wav(AudioEncoding.PcmS16LE, 16000),
@@ -28,7 +28,7 @@ await using (AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
 int events = 0;
 await foreach (TtsEvent e in client.Tts.GenerateSseAsync(new TtsSseRequest
 {
-    ModelId = TtsModel.Sonic3,
+    ModelId = TtsModel.Sonic3_6,
     Transcript = "Events, decoded without reflection.",
     Voice = Voice,
     OutputFormat = AudioOutputFormat.Raw(AudioEncoding.PcmF32LE, 24000),
@@ -45,7 +45,7 @@ await foreach (TtsEvent e in client.Tts.GenerateSseAsync(new TtsSseRequest
 await using TtsWebSocket socket = await client.Tts.ConnectAsync();
 TtsContext context = socket.CreateContext(new TtsContextOptions
 {
-    ModelId = TtsModel.Sonic3,
+    ModelId = TtsModel.Sonic3_6,
     Voice = Voice,
     OutputFormat = AudioOutputFormat.Raw(AudioEncoding.PcmS16LE, 24000),
     AddTimestamps = true,

@@ -12,7 +12,7 @@ using CartesiaClient client = emulator?.CreateClient() ?? new CartesiaClient(); 
 // 1. Speak a sentence into a WAV file, streaming it to disk as it is generated.
 await using (AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
 {
-    ModelId = TtsModel.Sonic3,
+    ModelId = TtsModel.Sonic3_6,
     Transcript = "Hello from Cartesia for .NET!",
     Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
     OutputFormat = AudioOutputFormat.Wav(AudioEncoding.PcmS16LE, 44100),
@@ -26,7 +26,7 @@ await using (AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
 long audioBytes = 0;
 await foreach (TtsEvent e in client.Tts.GenerateSseAsync(new TtsSseRequest
 {
-    ModelId = TtsModel.Sonic3,
+    ModelId = TtsModel.Sonic3_6,
     Transcript = "Every word arrives with its timing.",
     Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
     OutputFormat = AudioOutputFormat.Raw(AudioEncoding.PcmS16LE, 24000),

@@ -23,7 +23,7 @@ if (path is null)
     const string Spoken = "The quick brown fox jumps over the lazy dog.";
     await using AudioResponse speech = await client.Tts.GenerateAsync(new TtsRequest
     {
-        ModelId = TtsModel.Sonic3,
+        ModelId = TtsModel.Sonic3_6,
         Transcript = Spoken,
         Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
         Language = Language.English,

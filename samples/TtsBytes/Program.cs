@@ -15,7 +15,7 @@ string text = args.Length > 0 ? string.Join(' ', args) : "Bytes in, bytes out: a
 
 byte[] wav = await client.Tts.GenerateBytesAsync(new TtsRequest
 {
-    ModelId = TtsModel.Sonic3,
+    ModelId = TtsModel.Sonic3_6,
     Transcript = text,
     Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
     Language = Language.English,

@@ -22,7 +22,7 @@ int chunks = 0;
 
 await foreach (TtsEvent e in client.Tts.GenerateSseAsync(new TtsSseRequest
 {
-    ModelId = TtsModel.Sonic3,
+    ModelId = TtsModel.Sonic3_6,
     Transcript = text,
     Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
     Language = Language.English,

@@ -19,7 +19,7 @@ using CartesiaClient client = emulator?.CreateClient() ?? new CartesiaClient(); 
 await using TtsWebSocket socket = await client.Tts.ConnectAsync();
 await using TtsContext context = socket.CreateContext(new TtsContextOptions
 {
-    ModelId = TtsModel.Sonic3,
+    ModelId = TtsModel.Sonic3_6,
     Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
     Language = Language.English,
     OutputFormat = AudioOutputFormat.Raw(AudioEncoding.PcmS16LE, 24000), // WebSocket audio is always raw

@@ -18,7 +18,7 @@ if (args.Length == 0)
 {
     await using AudioResponse recording = await client.Tts.GenerateAsync(new TtsRequest
     {
-        ModelId = TtsModel.Sonic3,
+        ModelId = TtsModel.Sonic3_6,
         Transcript = "This is a short recording of my voice. I speak clearly and at an even pace, so that it can be cloned.",
         Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
         Language = Language.English,
@@ -43,7 +43,7 @@ try
     // 2. Speak with it: a cloned voice is used like any other, by its id.
     await using AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
     {
-        ModelId = TtsModel.Sonic3,
+        ModelId = TtsModel.Sonic3_6,
         Transcript = "Hello! This is my cloned voice speaking.",
         Voice = voice.Id,
         Language = Language.English,

@@ -31,7 +31,7 @@ internal sealed partial class SpeechWorker(
             SpeechSettings speech = settings.Value;
             await using AudioResponse audio = await cartesia.Tts.GenerateAsync(new TtsRequest
             {
-                ModelId = TtsModel.Sonic3,
+                ModelId = TtsModel.Sonic3_6,
                 Transcript = speech.Text,
                 Voice = speech.VoiceId,
                 Language = Language.English,

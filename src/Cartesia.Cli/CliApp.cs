@@ -31,6 +31,8 @@ internal static class CliApp
         root.Subcommands.Add(AgentsCommand.Create(context));
         root.Subcommands.Add(SttCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(CatalogCommand.Models(context));
+        root.Subcommands.Add(CatalogCommand.Locales(context));
         root.Subcommands.Add(EmulatorCommand.Create(context));
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());

@@ -3,6 +3,7 @@ using Cartesia.Core;
 using Cartesia.Core.Http;
 using Cartesia.AccessTokens;
 using Cartesia.Agents;
+using Cartesia.Catalog;
 using Cartesia.Datasets;
 using Cartesia.FineTunes;
 using Cartesia.Infill;
@@ -23,7 +24,7 @@ namespace Cartesia;
 /// using var client = new CartesiaClient(); // reads CARTESIA_API_KEY
 /// await using AudioResponse audio = await client.Tts.GenerateAsync(new TtsRequest
 /// {
-///     ModelId = TtsModel.Sonic3,
+///     ModelId = TtsModel.Sonic3_6,
 ///     Transcript = "Hello from Cartesia.",
 ///     Voice = "a0e99841-438c-4a64-b679-ae501e7d6091",
 ///     OutputFormat = AudioOutputFormat.Wav(AudioEncoding.PcmS16LE, 44100),
@@ -94,6 +95,7 @@ public class CartesiaClient : IDisposable
         Agents = new AgentsClient(_core);
         AccessTokens = new AccessTokensClient(_core);
         Stt = new SttClient(_core);
+        Models = new ModelsClient(_core);
     }
 
     /// <summary>Text-to-speech over HTTP bytes and Server-Sent Events.</summary>
@@ -125,6 +127,9 @@ public class CartesiaClient : IDisposable
 
     /// <summary>Short-lived access tokens for clients that must not hold the API key.</summary>
     public virtual AccessTokensClient AccessTokens { get; }
+
+    /// <summary>The model and locale catalogues, and checks of a model's languages against them.</summary>
+    public virtual ModelsClient Models { get; }
 
     /// <summary>The API version this client sends (<c>Cartesia-Version</c>).</summary>
     public CartesiaApiVersion ApiVersion => _core.Settings.ApiVersion;

@@ -19,12 +19,12 @@ internal static class PronunciationDictionariesCommand
         Command get = ApiCommand.Create(context, "get", "Show a dictionary's items.", [id], async (parse, client, json, ct) =>
         {
             PronunciationDictionary dictionary = await client.PronunciationDictionaries.GetAsync(parse.GetValue(id)!, ct).ConfigureAwait(false);
-            await (json ? Output.JsonAsync(context, dictionary) : Output.TableAsync(context, ["TEXT", "ALIAS", "CASE-SENSITIVE"], dictionary.Items.Select(i => new[] { i.Text, i.Alias, i.CaseSensitive is null ? string.Empty : i.CaseSensitive.Value ? "yes" : "no" })));
+            await (json ? Output.JsonAsync(context, dictionary) : Output.TableAsync(context, ["TEXT", "PRONUNCIATION", "CASE-SENSITIVE"], dictionary.Items.Select(i => new[] { i.Text, i.SaidAs ?? string.Empty, i.CaseSensitive is null ? string.Empty : i.CaseSensitive.Value ? "yes" : "no" })));
             return 0;
         });
 
         var name = new Argument<string>("name") { Description = "The dictionary's name." };
-        var items = new Option<string[]>("--item") { Description = "An entry as TEXT=ALIAS (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var items = new Option<string[]>("--item") { Description = "An entry as TEXT=PRONUNCIATION (repeatable).", AllowMultipleArgumentsPerToken = false };
         var caseSensitive = new Option<bool>("--case-sensitive") { Description = "Match the entries case-sensitively." };
         Command create = ApiCommand.Create(context, "create", "Create a dictionary.", [name, items, caseSensitive], async (parse, client, json, ct) =>
         {
@@ -34,10 +34,10 @@ internal static class PronunciationDictionariesCommand
                 int equals = item.IndexOf('=', StringComparison.Ordinal);
                 if (equals <= 0)
                 {
-                    throw new ArgumentException($"--item '{item}' is not TEXT=ALIAS.");
+                    throw new ArgumentException($"--item '{item}' is not TEXT=PRONUNCIATION.");
                 }
 
-                entries.Add(new PronunciationDictionaryItem { Text = item[..equals], Alias = item[(equals + 1)..], CaseSensitive = parse.GetValue(caseSensitive) ? true : null });
+                entries.Add(new PronunciationDictionaryItem { Text = item[..equals], Pronunciation = item[(equals + 1)..], CaseSensitive = parse.GetValue(caseSensitive) ? true : null });
             }
 
             PronunciationDictionary created = await client.PronunciationDictionaries.CreateAsync(new PronunciationDictionaryCreateRequest { Name = parse.GetValue(name)!, Items = entries }, ct).ConfigureAwait(false);

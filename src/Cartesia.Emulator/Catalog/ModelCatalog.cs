@@ -13,7 +13,7 @@ internal static class ModelCatalog
 
     private static readonly HashSet<string> Sonic3Family = new(StringComparer.Ordinal)
     {
-        "sonic-3.5", "sonic-3.5-2026-05-04", "sonic-3", "sonic-3-2026-01-12", "sonic-3-2025-10-27", "sonic-latest",
+        "sonic-3.6", "sonic-3.5", "sonic-3.5-2026-05-04", "sonic-3", "sonic-3-2026-01-12", "sonic-3-2025-10-27", "sonic-latest",
     };
 
     private static readonly HashSet<string> Sonic2Family = new(StringComparer.Ordinal)
@@ -31,7 +31,13 @@ internal static class ModelCatalog
     private static readonly HashSet<string> Sonic2Languages = new(StringComparer.Ordinal) { "en", "de", "es", "fr", "ja", "ko", "pt", "zh" };
 
     /// <summary>Generic ids that float to the newest snapshot (Pro Voice Clones need a dated one).</summary>
-    public static IReadOnlySet<string> GenericIds { get; } = new HashSet<string>(StringComparer.Ordinal) { "sonic-3.5", "sonic-3", "sonic-latest", "sonic-2", "sonic-turbo" };
+    public static IReadOnlySet<string> GenericIds { get; } = new HashSet<string>(StringComparer.Ordinal) { "sonic-3.6", "sonic-3.5", "sonic-3", "sonic-latest", "sonic-2", "sonic-turbo" };
+
+    /// <summary>Every known text-to-speech id, floating ids before their snapshots (the order of <c>GET /models</c>).</summary>
+    public static IEnumerable<string> TtsIds => Sonic3Family.Concat(Sonic2Family).Concat(SonicTurboFamily);
+
+    /// <summary>The ids the service rejects with model_sunsetted.</summary>
+    public static IEnumerable<string> SunsetIds => Sunset;
 
     public static bool IsSunset(string modelId) => Sunset.Contains(modelId);
 

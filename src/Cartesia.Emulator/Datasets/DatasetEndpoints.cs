@@ -36,10 +36,7 @@ internal static class DatasetEndpoints
         string name = RequestJson.Required(body, "name");
         string description = RequestJson.Optional(body, "description") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'description' is required (it may be empty).");
         var dataset = new DatasetRecord(RouteIds.New("dataset"), name, description, state.Now);
-        if (!state.Datasets.TryAdd(dataset, d => d.Name == name))
-        {
-            throw new ApiError(409, "conflict", "Conflict", $"A dataset named '{name}' already exists.");
-        }
+        state.Datasets.Put(dataset); // names need not be unique (the API reference asks it only of metrics)
 
         return JsonReply.WriteAsync(context, w => Write(w, dataset));
     }
@@ -58,11 +55,6 @@ internal static class DatasetEndpoints
         JsonElement body = RequestJson.Object(api);
         string name = RequestJson.Required(body, "name");
         string description = RequestJson.Optional(body, "description") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'description' is required (it may be empty).");
-        if (state.Datasets.All.Any(d => d.Name == name && d.Id != dataset.Id))
-        {
-            throw new ApiError(409, "conflict", "Conflict", $"A dataset named '{name}' already exists.");
-        }
-
         state.Datasets.Put(dataset with { Name = name, Description = description });
         return JsonReply.NoContentAsync(context);
     }

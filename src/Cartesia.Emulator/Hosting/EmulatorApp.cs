@@ -1,6 +1,7 @@
 using System.Net;
 using Cartesia.Emulator.AccessTokens;
 using Cartesia.Emulator.Agents;
+using Cartesia.Emulator.Catalog;
 using Cartesia.Emulator.Datasets;
 using Cartesia.Emulator.FineTunes;
 using Cartesia.Emulator.Generation;
@@ -73,6 +74,7 @@ internal static class EmulatorApp
         AccessTokenEndpoints.Map(app);
         SttHttpEndpoint.Map(app);
         SttWebSocketEndpoints.Map(app);
+        CatalogEndpoints.Map(app);
 
         app.MapFallback((HttpContext context) => ErrorResponder.WriteAsync(context, ApiError.NotFound($"There is no {context.Request.Method} {context.Request.Path} in the Cartesia API.")));
         return app;

@@ -31,10 +31,7 @@ internal static class DictionaryEndpoints
         JsonElement body = RequestJson.Object(api);
         string name = RequestJson.Required(body, "name");
         var dictionary = new DictionaryRecord(RouteIds.New("pdict"), name, ReadItems(body) ?? [], state.Now);
-        if (!state.Dictionaries.TryAdd(dictionary, d => d.Name == name))
-        {
-            throw new ApiError(409, "conflict", "Conflict", $"A pronunciation dictionary named '{name}' already exists.");
-        }
+        state.Dictionaries.Put(dictionary); // names need not be unique (the API reference asks it only of metrics)
 
         return JsonReply.WriteAsync(context, w => Write(w, dictionary));
     }
@@ -52,11 +49,6 @@ internal static class DictionaryEndpoints
         DictionaryRecord dictionary = Find(state, RouteIds.Decode(id));
         JsonElement body = RequestJson.Object(api);
         string? name = RequestJson.Optional(body, "name");
-        if (name is not null && state.Dictionaries.All.Any(d => d.Name == name && d.Id != dictionary.Id))
-        {
-            throw new ApiError(409, "conflict", "Conflict", $"A pronunciation dictionary named '{name}' already exists.");
-        }
-
         DictionaryRecord updated = dictionary with { Name = name ?? dictionary.Name, Items = ReadItems(body) ?? dictionary.Items };
         state.Dictionaries.Put(updated);
         return JsonReply.WriteAsync(context, w => Write(w, updated));
@@ -83,8 +75,21 @@ internal static class DictionaryEndpoints
         }
 
         return items.EnumerateArray().Select((item, i) => item.ValueKind == JsonValueKind.Object
-            ? new DictionaryItem(RequestJson.Required(item, "text"), RequestJson.Required(item, "alias"), RequestJson.OptionalBool(item, "case_sensitive"))
-            : throw new ApiError(422, "invalid_request", "Invalid request", $"items[{i}] must be an object with text and alias.")).ToList();
+            ? new DictionaryItem(RequestJson.Required(item, "text"), Pronunciation(item, i), RequestJson.OptionalBool(item, "case_sensitive"))
+            : throw new ApiError(422, "invalid_request", "Invalid request", $"items[{i}] must be an object with text and pronunciation.")).ToList();
+    }
+
+    /// <summary>An item's <c>pronunciation</c>, or its deprecated name <c>alias</c> (both accepted; one of them required).</summary>
+    private static string Pronunciation(JsonElement item, int index)
+    {
+        string? pronunciation = RequestJson.Optional(item, "pronunciation");
+        string? alias = RequestJson.Optional(item, "alias");
+        if (pronunciation is not null && alias is not null && pronunciation != alias)
+        {
+            throw new ApiError(422, "invalid_request", "Invalid request", $"items[{index}] sets both 'pronunciation' and its deprecated name 'alias' to different values.");
+        }
+
+        return pronunciation ?? alias ?? throw new ApiError(422, "invalid_request", "Invalid request", $"items[{index}].pronunciation is required.");
     }
 
     private static void Write(Utf8JsonWriter w, DictionaryRecord d)
@@ -99,7 +104,7 @@ internal static class DictionaryEndpoints
         {
             w.WriteStartObject();
             w.WriteString("text", item.Text);
-            w.WriteString("alias", item.Alias);
+            w.WriteString("pronunciation", item.Alias);
             if (item.CaseSensitive is { } caseSensitive)
             {
                 w.WriteBoolean("case_sensitive", caseSensitive);

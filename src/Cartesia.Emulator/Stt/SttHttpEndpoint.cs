@@ -12,14 +12,7 @@ namespace Cartesia.Emulator.Stt;
 /// </summary>
 internal static class SttHttpEndpoint
 {
-    private static readonly HashSet<string> Languages = new(StringComparer.Ordinal)
-    {
-        "en", "zh", "de", "es", "ru", "ko", "fr", "ja", "pt", "tr", "pl", "ca", "nl", "ar", "sv", "it", "id", "hi", "fi", "vi", "he", "uk",
-        "el", "ms", "cs", "ro", "da", "hu", "ta", "no", "th", "ur", "hr", "bg", "lt", "la", "mi", "ml", "cy", "sk", "te", "fa", "lv", "bn",
-        "sr", "az", "sl", "kn", "et", "mk", "br", "eu", "is", "hy", "ne", "mn", "bs", "kk", "sq", "sw", "gl", "mr", "pa", "si", "km", "sn",
-        "yo", "so", "af", "oc", "ka", "be", "tg", "sd", "gu", "am", "yi", "lo", "uz", "fo", "ht", "ps", "tk", "nn", "mt", "sa", "lb", "my",
-        "bo", "tl", "mg", "as", "tt", "haw", "ln", "ha", "ba", "jw", "su", "yue",
-    };
+    private static IReadOnlySet<string> Languages => SttModels.WhisperLanguages;
 
     public static void Map(WebApplication app) => app.MapPost("/stt", TranscribeAsync);
 
@@ -60,7 +53,7 @@ internal static class SttHttpEndpoint
         List<RecognizedWord> words = SpeechRecognizer.Recognize(samples, rate);
         string text = string.Join(' ', words.Select(w => w.Word));
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(SttEventWriter.Transcript(api.RequestId, text, isFinal: null, (double)samples.Length / rate, language, wordTimes ? words : null), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(SttEventWriter.Transcript(api.RequestId, text, isFinal: true, (double)samples.Length / rate, language, wordTimes ? words : null), context.RequestAborted).ConfigureAwait(false);
     }
 
     private static Form ReadForm(HttpContext context, byte[] body)

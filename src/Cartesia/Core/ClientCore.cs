@@ -173,6 +173,29 @@ internal sealed class ClientCore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Logs, once per client and model, that a sunset model is being used, and once per client, model and language
+    /// that the language left the model (the language is <paramref name="language"/>, or that of <paramref name="locale"/>).
+    /// </summary>
+    public void WarnIfSunset(TtsModel model, Language? language, string? locale = null)
+    {
+        WarnIfSunset(model);
+        Language? spoken = language ?? CatalogLog.LanguageOfLocale(locale);
+        if (spoken is { } lang && model.GetLanguageSunsetDate(lang) is { } date && _warnedModels.TryAdd(model.Value + "|" + lang.Value, true))
+        {
+            CatalogLog.SunsetLanguage(ClientLogger, lang.Value, model.Value, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Logs, once per client, that a pronunciation dictionary item uses the deprecated <c>alias</c> field.</summary>
+    public void WarnDeprecatedAlias()
+    {
+        if (_warnedModels.TryAdd("|alias", true))
+        {
+            CatalogLog.DeprecatedAlias(ClientLogger);
+        }
+    }
+
     public void Dispose()
     {
         if (_ownsHttpClient)

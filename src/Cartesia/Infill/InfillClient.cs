@@ -65,7 +65,7 @@ public class InfillClient
         }
 
         TtsRequestValidator.ValidateOutputFormat(request.OutputFormat, TtsRequestValidator.Transport.Bytes, "InfillRequest.OutputFormat", nameof(request));
-        _core.WarnIfSunset(request.ModelId);
+        _core.WarnIfSunset(request.ModelId, request.Language);
 
         // The official SDKs flatten output_format into bracketed parts; the OpenAPI document's single object part
         // is not what they send (PROTOCOL.md §9), so neither do we.

@@ -129,7 +129,7 @@ public class PronunciationDictionariesClient
         return _core.SendForInfoAsync(PipelineRequest.Json(HttpMethod.Delete, $"/pronunciation-dicts/{id}", "pronunciation_dicts.delete", accept: "*/*"), async, cancellationToken);
     }
 
-    private static void ValidateItems(IList<PronunciationDictionaryItem>? items, string field, string paramName)
+    private void ValidateItems(IList<PronunciationDictionaryItem>? items, string field, string paramName)
     {
         if (items is null)
         {
@@ -140,7 +140,20 @@ public class PronunciationDictionariesClient
         {
             PronunciationDictionaryItem item = items[i] ?? throw new ArgumentException($"{field}[{i}] is null.", paramName);
             Validate.Text(item.Text, $"{field}[{i}].Text (text)", paramName);
-            Validate.Text(item.Alias, $"{field}[{i}].Alias (alias)", paramName);
+            if (item.Pronunciation is not null && item.Alias is not null)
+            {
+                throw new ArgumentException($"{field}[{i}] sets both Pronunciation (pronunciation) and its deprecated name Alias (alias): set Pronunciation only.", paramName);
+            }
+
+            if (item.Alias is not null)
+            {
+                Validate.Text(item.Alias, $"{field}[{i}].Alias (alias)", paramName);
+                _core.WarnDeprecatedAlias();
+            }
+            else
+            {
+                Validate.Text(item.Pronunciation, $"{field}[{i}].Pronunciation (pronunciation)", paramName);
+            }
         }
     }
 }

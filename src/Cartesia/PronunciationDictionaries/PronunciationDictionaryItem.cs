@@ -9,14 +9,28 @@ public sealed class PronunciationDictionaryItem : CartesiaModel
     [JsonPropertyName("text")]
     public required string Text { get; set; }
 
-    /// <summary>A phonetic representation, or text to say in place of <see cref="Text"/>.</summary>
+    /// <summary>
+    /// How to say <see cref="Text"/>: a phonetic representation, or text to say in its place (<c>pronunciation</c>).
+    /// Set this or the deprecated <see cref="Alias"/>, not both.
+    /// </summary>
+    [JsonPropertyName("pronunciation")]
+    public string? Pronunciation { get; set; }
+
+    /// <summary>
+    /// The deprecated name of <see cref="Pronunciation"/> (<c>alias</c>): still sent as it is when set, with a
+    /// warning logged once per client. Set <see cref="Pronunciation"/> instead.
+    /// </summary>
     [JsonPropertyName("alias")]
-    public required string Alias { get; set; }
+    public string? Alias { get; set; }
+
+    /// <summary>How to say <see cref="Text"/>: <see cref="Pronunciation"/>, or the deprecated <see cref="Alias"/> when only it is set.</summary>
+    [JsonIgnore]
+    public string? SaidAs => Pronunciation ?? Alias;
 
     /// <summary>Whether <see cref="Text"/> matches case-sensitively (null: the service's default).</summary>
     [JsonPropertyName("case_sensitive")]
     public bool? CaseSensitive { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Text} → {Alias}";
+    public override string ToString() => $"{Text} → {SaidAs}";
 }

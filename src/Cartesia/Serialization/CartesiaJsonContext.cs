@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cartesia.AccessTokens;
 using Cartesia.Agents;
+using Cartesia.Catalog;
 using Cartesia.Datasets;
 using Cartesia.FineTunes;
 using Cartesia.PronunciationDictionaries;
@@ -50,6 +51,8 @@ namespace Cartesia.Serialization;
 [JsonSerializable(typeof(VoiceLocalizeRequest))]
 [JsonSerializable(typeof(GenderPresentation?))]
 [JsonSerializable(typeof(Accent))]
+[JsonSerializable(typeof(ModelInfo))]
+[JsonSerializable(typeof(LocaleInfo))]
 [JsonSerializable(typeof(Dataset))]
 [JsonSerializable(typeof(CartesiaPage<Dataset>))]
 [JsonSerializable(typeof(DatasetCreateRequest))]

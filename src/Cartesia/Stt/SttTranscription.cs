@@ -17,6 +17,13 @@ public sealed class SttTranscription : CartesiaResult
     [JsonPropertyName("text")]
     public string Text { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Whether the transcript is final (<c>is_final</c>, as the newer SDKs type it); a batch transcript always is, so
+    /// the service may send true or leave it out (null). The API reference marks it unused for batch transcription.
+    /// </summary>
+    [JsonPropertyName("is_final")]
+    public bool? IsFinal { get; init; }
+
     /// <summary>The language of the audio (ISO 639-1), as requested or detected.</summary>
     [JsonPropertyName("language")]
     public string? Language { get; init; }

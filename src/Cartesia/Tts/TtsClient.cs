@@ -89,7 +89,7 @@ public class TtsClient
     private async ValueTask<AudioResponse> GenerateCoreAsync(TtsRequest request, bool async, CancellationToken cancellationToken)
     {
         TtsRequestValidator.Validate(request, TtsRequestValidator.Transport.Bytes, _core.Settings.ApiVersion, nameof(request));
-        _core.WarnIfSunset(request.ModelId);
+        _core.WarnIfSunset(request.ModelId, request.Language, request.Locale);
         PipelineRequest pipelineRequest = GenerationRequest("/tts/bytes", "tts.generate", JsonBody.Create(request, _core.Json.TtsRequest), "*/*");
         var telemetry = new AudioStreamTelemetry(pipelineRequest.Operation, request.OutputFormat, request.ModelId.Value, Stopwatch.GetTimestamp());
         return await _core.SendForAudioAsync(pipelineRequest, request.OutputFormat, async, cancellationToken, telemetry).ConfigureAwait(false);
@@ -103,7 +103,7 @@ public class TtsClient
             TtsRequestValidator.CheckId(request.ContextId, "TtsSseRequest.ContextId (context_id)", nameof(request));
         }
 
-        _core.WarnIfSunset(request.ModelId);
+        _core.WarnIfSunset(request.ModelId, request.Language, request.Locale);
         PipelineRequest pipelineRequest = GenerationRequest("/tts/sse", "tts.generate_sse", JsonBody.Create(request, _core.Json.TtsSseRequest), "text/event-stream");
 
         return async (async, cancellationToken) =>

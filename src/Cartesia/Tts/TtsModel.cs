@@ -24,7 +24,10 @@ public readonly record struct TtsModel : IStringValue<TtsModel>
     /// <summary>The model id.</summary>
     public string Value { get; }
 
-    /// <summary><c>sonic-3.5</c>: the current flagship (42 languages); speed and volume are temporarily disabled on it.</summary>
+    /// <summary><c>sonic-3.6</c>: the current flagship, Cartesia's newest TTS model (42 languages).</summary>
+    public static TtsModel Sonic3_6 { get; } = new("sonic-3.6");
+
+    /// <summary><c>sonic-3.5</c>: the previous flagship (42 languages); speed and volume are temporarily disabled on it.</summary>
     public static TtsModel Sonic3_5 { get; } = new("sonic-3.5");
 
     /// <summary><c>sonic-3.5-2026-05-04</c>: the dated snapshot of Sonic 3.5.</summary>
@@ -39,7 +42,10 @@ public readonly record struct TtsModel : IStringValue<TtsModel>
     /// <summary><c>sonic-3-2025-10-27</c>: an earlier dated Sonic 3 snapshot.</summary>
     public static TtsModel Sonic3_2025_10_27 { get; } = new("sonic-3-2025-10-27");
 
-    /// <summary><c>sonic-latest</c>: a floating alias of the newest model.</summary>
+    /// <summary>
+    /// <c>sonic-latest</c>: a floating alias of the newest model (now <see cref="Sonic3_6"/>); it can change without
+    /// notice, so pin <see cref="Sonic3_6"/> or a dated snapshot in production.
+    /// </summary>
     public static TtsModel SonicLatest { get; } = new("sonic-latest");
 
     /// <summary><c>sonic-2</c>: the older Sonic 2 (since 2026-06-01 only en, de, es, fr, ja, ko, pt, zh).</summary>
@@ -84,6 +90,20 @@ public readonly record struct TtsModel : IStringValue<TtsModel>
     public DateOnly? SunsetDate => Value switch
     {
         "sonic" or "sonic-english" or "sonic-multilingual" or "sonic-2-2025-03-07" or "sonic-turbo-2025-03-07" => SunsetDate20260601,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The date <paramref name="language"/> left this model, or <see langword="null"/> when it is not known to have
+    /// left: on 2026-06-01 the <c>sonic-2</c> snapshots lost it, nl, pl, ru, sv, tr and hi, and the
+    /// <c>sonic-turbo-2025-06-04</c> snapshot lost it, nl, pl, ru, sv and tr (the service rejects them there).
+    /// A model sunset as a whole has <see cref="SunsetDate"/> instead.
+    /// </summary>
+    /// <param name="language">The language of the request.</param>
+    public DateOnly? GetLanguageSunsetDate(Language language) => (Value, language.Value) switch
+    {
+        ("sonic-2" or "sonic-2-2025-04-16" or "sonic-2-2025-05-08" or "sonic-2-2025-06-11", "it" or "nl" or "pl" or "ru" or "sv" or "tr" or "hi") => SunsetDate20260601,
+        ("sonic-turbo" or "sonic-turbo-2025-06-04", "it" or "nl" or "pl" or "ru" or "sv" or "tr") => SunsetDate20260601,
         _ => null,
     };
 

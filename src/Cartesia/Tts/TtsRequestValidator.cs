@@ -43,26 +43,7 @@ internal static partial class TtsRequestValidator
             CheckId(language.Value, $"{type}.Language (language)", paramName);
         }
 
-        if (request.Locale is not null)
-        {
-            if (request.Language is not null)
-            {
-                throw new ArgumentException($"{type}.Language and {type}.Locale are exclusive: set one of them.", paramName);
-            }
-
-            if (!LocalePattern().IsMatch(request.Locale))
-            {
-                throw new ArgumentException($"{type}.Locale (locale) must look like 'en-GB' (language-REGION); '{request.Locale}' does not.", paramName);
-            }
-
-            RequireVersion(version, $"{type}.Locale (locale)", paramName);
-        }
-
-        if (request.Normalization is { } normalization)
-        {
-            CheckId(normalization.Value, $"{type}.Normalization (normalization)", paramName);
-            RequireVersion(version, $"{type}.Normalization (normalization)", paramName);
-        }
+        ValidateLocale(request.Language, request.Locale, request.Normalization, version, type, paramName);
 
         ValidateGenerationConfig(request.GenerationConfig, $"{type}.GenerationConfig", paramName);
 
@@ -156,6 +137,31 @@ internal static partial class TtsRequestValidator
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) || value.Any(char.IsControl))
         {
             throw new ArgumentException($"{field} '{value}' has white space or control characters around it (a pasted non-breaking space?); remove them.", paramName);
+        }
+    }
+
+    /// <summary>Checks <c>locale</c> and <c>normalization</c> (API 2026-08-14 and later; locale exclusive with language).</summary>
+    public static void ValidateLocale(Language? language, string? locale, TtsNormalization? normalization, CartesiaApiVersion version, string type, string paramName)
+    {
+        if (locale is not null)
+        {
+            if (language is not null)
+            {
+                throw new ArgumentException($"{type}.Language and {type}.Locale are exclusive: set one of them.", paramName);
+            }
+
+            if (!LocalePattern().IsMatch(locale))
+            {
+                throw new ArgumentException($"{type}.Locale (locale) must look like 'en-GB' (language-REGION); '{locale}' does not.", paramName);
+            }
+
+            RequireVersion(version, $"{type}.Locale (locale)", paramName);
+        }
+
+        if (normalization is { } value)
+        {
+            CheckId(value.Value, $"{type}.Normalization (normalization)", paramName);
+            RequireVersion(version, $"{type}.Normalization (normalization)", paramName);
         }
     }
 

@@ -1,5 +1,6 @@
 using Cartesia.AccessTokens;
 using Cartesia.Agents;
+using Cartesia.Catalog;
 using Cartesia.Datasets;
 using Cartesia.Emulator;
 using Cartesia.FineTunes;
@@ -39,6 +40,16 @@ internal static class ContractCases
         new("GET", "/accents", ["VoicesClient.ListAccentsAsync"], async c => await c.Client.Voices.ListAccentsAsync()),
         new("PATCH", "/voices/{id}/accents", ["VoicesClient.AddAccentsAsync"], async c => await c.Client.Voices.AddAccentsAsync(c.Ids["voice"], [VoiceAccent.British, VoiceAccent.Castilian])),
         new("DELETE", "/voices/{id}/accents/{accent_id}", ["VoicesClient.RemoveAccentAsync"], async c => await c.Client.Voices.RemoveAccentAsync(c.Ids["voice"], VoiceAccent.British)),
+
+        // Catalogues (issue 20)
+        new("GET", "/models", ["ModelsClient.ListAsync", "ModelsClient.EnsureSupportsAsync", "ModelsClient.FindSttModelAsync"], async c =>
+        {
+            CartesiaList<ModelInfo> models = await c.Client.Models.ListAsync();
+            await c.Client.Models.EnsureSupportsAsync(TtsModel.Sonic3_6, Language.English);
+            await c.Client.Models.FindSttModelAsync(Language.French, ModelsClient.SttBatchEndpoint);
+            return models;
+        }),
+        new("GET", "/locales", ["ModelsClient.ListLocalesAsync"], async c => await c.Client.Models.ListLocalesAsync()),
 
         // Generation
         new("POST", "/tts/bytes", ["TtsClient.GenerateAsync", "TtsClient.GenerateBytesAsync"], async c =>
@@ -124,7 +135,7 @@ internal static class ContractCases
         }),
         new("GET", "/pronunciation-dicts/", ["PronunciationDictionariesClient.ListAsync"], async c => await First(c.Client.PronunciationDictionaries.ListAsync(new CartesiaListOptions { Limit = 10 }))),
         new("GET", "/pronunciation-dicts/{id}", ["PronunciationDictionariesClient.GetAsync"], async c => await c.Client.PronunciationDictionaries.GetAsync(c.Ids["dict"])),
-        new("PATCH", "/pronunciation-dicts/{id}", ["PronunciationDictionariesClient.UpdateAsync"], async c => await c.Client.PronunciationDictionaries.UpdateAsync(c.Ids["dict"], new PronunciationDictionaryUpdateRequest { Name = "brands2", Items = [new PronunciationDictionaryItem { Text = "SQL", Alias = "sequel" }] })),
+        new("PATCH", "/pronunciation-dicts/{id}", ["PronunciationDictionariesClient.UpdateAsync"], async c => await c.Client.PronunciationDictionaries.UpdateAsync(c.Ids["dict"], new PronunciationDictionaryUpdateRequest { Name = "brands2", Items = [new PronunciationDictionaryItem { Text = "SQL", Pronunciation = "sequel" }] })),
         new("DELETE", "/pronunciation-dicts/{id}", ["PronunciationDictionariesClient.DeleteAsync"], async c => { await c.Client.PronunciationDictionaries.DeleteAsync(c.Ids["dict"]); return null; }),
 
         // Agents

@@ -7,7 +7,7 @@ namespace Cartesia.Tests.Contract;
 /// applied to the document before the check. Each entry names its source: PROTOCOL.md §0.3 row, or the section that
 /// records the newer behaviour. Nothing here loosens a check beyond what the protocol says.
 /// </summary>
-internal static class ProtocolOverrides
+internal static partial class ProtocolOverrides
 {
     /// <summary>The operations the SDK offers that the document lacks, with their shapes.</summary>
     public static readonly (string Method, string Path)[] AddedOperations =
@@ -15,6 +15,8 @@ internal static class ProtocolOverrides
         ("GET", "/accents"),                                  // §0.3 E1
         ("PATCH", "/voices/{id}/accents"),                    // PROTOCOL.md header: TS SDK 4.2.0
         ("DELETE", "/voices/{id}/accents/{accent_id}"),       // PROTOCOL.md header: TS SDK 4.2.0
+        ("GET", "/models"),                                   // issue 20: docs.cartesia.ai/api-reference/models/list
+        ("GET", "/locales"),                                  // issue 20: docs.cartesia.ai/api-reference/locales/list
     ];
 
     public static void Apply(OpenApiDocument document)
@@ -82,6 +84,8 @@ internal static class ProtocolOverrides
         };
 
         AddAccentOperations(document);
+        AddCatalogOperations(document);
+        AllowPronunciation(document);
     }
 
     private static void ReplacePublic(JsonObject schema)

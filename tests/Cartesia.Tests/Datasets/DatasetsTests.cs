@@ -104,18 +104,20 @@ public class DatasetsTests
     }
 
     [Fact]
-    public async Task Not_found_and_conflict_errors_are_typed()
+    public async Task Not_found_errors_are_typed_and_names_may_repeat()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { MaxRetries = 0 });
-        await client.Datasets.CreateAsync(new DatasetCreateRequest { Name = "Same", Description = "" });
+        Dataset first = await client.Datasets.CreateAsync(new DatasetCreateRequest { Name = "Same", Description = "" });
 
-        var conflict = await Assert.ThrowsAsync<CartesiaConflictException>(() => client.Datasets.CreateAsync(new DatasetCreateRequest { Name = "Same", Description = "" }));
+        // The API reference asks unique names only of metrics: a second dataset of the same name is a new dataset.
+        Dataset second = await client.Datasets.CreateAsync(new DatasetCreateRequest { Name = "Same", Description = "" });
         var notFound = Assert.Throws<CartesiaNotFoundException>(() => client.Datasets.Get("dataset_missing"));
         var fileNotFound = Assert.Throws<CartesiaNotFoundException>(() => client.Datasets.Files.Upload("dataset_missing", CartesiaFile.FromBytes(new byte[1], "x.bin")));
         var badName = Assert.Throws<ArgumentException>(() => client.Datasets.Create(new DatasetCreateRequest { Name = "", Description = "" }));
 
-        Assert.Equal(409, conflict.StatusCode);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal("Same", second.Name);
         Assert.Equal("dataset_not_found", notFound.ErrorCode);
         Assert.Equal(404, fileNotFound.StatusCode);
         Assert.Contains("DatasetCreateRequest.Name (name)", badName.Message, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Cartesia.Agents;
+using Cartesia.Catalog;
 using Cartesia.Voices;
 
 namespace Cartesia.Core.Json;
@@ -13,6 +14,8 @@ namespace Cartesia.Core.Json;
 [JsonSerializable(typeof(VoiceAccentsRequest))]
 [JsonSerializable(typeof(AgentList))]
 [JsonSerializable(typeof(AgentTemplateList))]
+[JsonSerializable(typeof(ModelCatalogBody))]
+[JsonSerializable(typeof(LocaleCatalogBody))]
 internal sealed partial class WireJsonContext : JsonSerializerContext
 {
 }

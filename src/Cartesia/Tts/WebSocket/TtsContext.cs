@@ -110,7 +110,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     /// <param name="text">The text; not empty (use <see cref="FlushAsync"/> or <see cref="CompleteAsync"/> to push out buffered text).</param>
     /// <param name="cancellationToken">Stops waiting for the send.</param>
     /// <exception cref="InvalidOperationException">The context was completed, cancelled or failed.</exception>
-    public async ValueTask SendAsync(string text, CancellationToken cancellationToken = default)
+    public ValueTask SendAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -118,6 +118,12 @@ public sealed partial class TtsContext : IAsyncDisposable
             throw new ArgumentException("The text is empty; to generate what was sent so far use FlushAsync, and to finish use CompleteAsync.", nameof(text));
         }
 
+        return SendCoreAsync(text, generationConfig: null, cancellationToken);
+    }
+
+    /// <summary>Sends a piece of text, with the serialized generation config of this input only, if any.</summary>
+    private async ValueTask SendCoreAsync(string text, byte[]? generationConfig, CancellationToken cancellationToken)
+    {
         TtsSocketConnection connection = await BindAsync(cancellationToken).ConfigureAwait(false);
         Task sent;
         lock (_gate)
@@ -131,7 +137,7 @@ public sealed partial class TtsContext : IAsyncDisposable
                 return;
             }
 
-            sent = connection.Send(_messages.Input(piece, @continue: true, flush: false));
+            sent = connection.Send(_messages.Input(piece, @continue: true, flush: false, generationConfig));
             OnSent(piece);
         }
 

@@ -18,12 +18,14 @@ internal sealed class TtsContextMessages
     private readonly byte[] _outputFormat;
     private readonly byte[]? _generationConfig;
     private readonly TtsContextOptions _options;
+    private readonly CartesiaJsonContext _json;
     private readonly int _settingsSize;
 
     public TtsContextMessages(string contextId, TtsContextOptions options, CartesiaJsonContext json)
     {
         _contextId = contextId;
         _options = options;
+        _json = json;
         _modelId = options.ModelId.Value;
         _voice = JsonSerializer.SerializeToUtf8Bytes(options.Voice, json.TtsVoice);
         var format = new AudioOutputFormat
@@ -38,9 +40,13 @@ internal sealed class TtsContextMessages
         _settingsSize = 256 + _voice.Length + _outputFormat.Length + (_generationConfig?.Length ?? 0);
     }
 
-    /// <summary>An input: text with <c>continue</c>, optionally a flush.</summary>
-    public byte[] Input(string transcript, bool @continue, bool flush)
+    /// <summary>The JSON of a per-input generation config (see <see cref="Input"/>).</summary>
+    public byte[] SerializeGenerationConfig(GenerationConfig config) => JsonSerializer.SerializeToUtf8Bytes(config, _json.GenerationConfig);
+
+    /// <summary>An input: text with <c>continue</c>, optionally a flush, optionally its own generation config.</summary>
+    public byte[] Input(string transcript, bool @continue, bool flush, byte[]? generationConfig = null)
     {
+        generationConfig ??= _generationConfig;
         var buffer = new ArrayBufferWriter<byte>(_settingsSize + (transcript.Length * 3));
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
@@ -63,10 +69,20 @@ internal sealed class TtsContextMessages
                 writer.WriteString("language"u8, language.Value);
             }
 
-            if (_generationConfig is not null)
+            if (_options.Locale is { } locale)
+            {
+                writer.WriteString("locale"u8, locale);
+            }
+
+            if (_options.Normalization is { } normalization)
+            {
+                writer.WriteString("normalization"u8, normalization.Value);
+            }
+
+            if (generationConfig is not null)
             {
                 writer.WritePropertyName("generation_config"u8);
-                writer.WriteRawValue(_generationConfig, skipInputValidation: true);
+                writer.WriteRawValue(generationConfig, skipInputValidation: true);
             }
 
             if (_options.AddTimestamps)

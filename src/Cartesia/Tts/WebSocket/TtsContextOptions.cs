@@ -23,7 +23,19 @@ public sealed class TtsContextOptions
     /// <summary>The transcript's language; omit to let the service detect it.</summary>
     public Language? Language { get; set; }
 
-    /// <summary>Volume, speed and emotion (Sonic 3 models).</summary>
+    /// <summary>
+    /// The locale to speak in, for example <c>en-GB</c> (<c>locale</c>, API 2026-08-14 and later). Exclusive with
+    /// <see cref="Language"/>.
+    /// </summary>
+    public string? Locale { get; set; }
+
+    /// <summary>How to normalize the text (<c>normalization</c>, API 2026-08-14 and later): <c>auto</c>, <c>off</c> or a locale.</summary>
+    public TtsNormalization? Normalization { get; set; }
+
+    /// <summary>
+    /// Volume, speed and emotion (Sonic 3 models). One input can carry its own with
+    /// <see cref="TtsContext.SendAsync(string, Tts.GenerationConfig, CancellationToken)"/>.
+    /// </summary>
     public GenerationConfig? GenerationConfig { get; set; }
 
     /// <summary>Whether to receive word timestamps (needed by <see cref="TtsContext.GetSpokenText(TimeSpan)"/>).</summary>

@@ -3,7 +3,7 @@ namespace Cartesia.Tts;
 /// <summary>Validates context options before anything is sent, and snapshots them so later edits cannot change a running context.</summary>
 internal static class TtsContextValidator
 {
-    public static TtsContextOptions Validate(TtsContextOptions options, string paramName)
+    public static TtsContextOptions Validate(TtsContextOptions options, string paramName, CartesiaApiVersion version)
     {
         ArgumentNullException.ThrowIfNull(options, paramName);
         const string Type = nameof(TtsContextOptions);
@@ -25,6 +25,7 @@ internal static class TtsContextValidator
             TtsRequestValidator.CheckId(language.Value, $"{Type}.Language (language)", paramName);
         }
 
+        TtsRequestValidator.ValidateLocale(options.Language, options.Locale, options.Normalization, version, Type, paramName);
         TtsRequestValidator.ValidateGenerationConfig(options.GenerationConfig, $"{Type}.GenerationConfig", paramName);
         if (options.MaxBufferDelayMs is < 0 or > 5000)
         {
@@ -57,6 +58,8 @@ internal static class TtsContextValidator
             },
             ContextId = options.ContextId,
             Language = options.Language,
+            Locale = options.Locale,
+            Normalization = options.Normalization,
             GenerationConfig = options.GenerationConfig is { } config
                 ? new GenerationConfig { Speed = config.Speed, Volume = config.Volume, Emotion = config.Emotion, AdditionalProperties = config.AdditionalProperties }
                 : null,

@@ -54,9 +54,9 @@ public sealed class TtsWebSocket : IAsyncDisposable
     public TtsContext CreateContext(TtsContextOptions options)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        TtsContextOptions snapshot = TtsContextValidator.Validate(options, nameof(options));
+        TtsContextOptions snapshot = TtsContextValidator.Validate(options, nameof(options), _core.Settings.ApiVersion);
         string id = snapshot.ContextId ?? Guid.NewGuid().ToString();
-        _core.WarnIfSunset(snapshot.ModelId);
+        _core.WarnIfSunset(snapshot.ModelId, snapshot.Language, snapshot.Locale);
         var context = new TtsContext(this, id, snapshot, new TtsContextMessages(id, snapshot, _core.Json), _options, _core.Settings.TimeProvider, _logger);
         if (!_contexts.TryAdd(id, context))
         {
