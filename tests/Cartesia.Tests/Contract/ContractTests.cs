@@ -404,7 +404,9 @@ public class ContractTests
                 bool sameInstant = a.Contains('T', StringComparison.Ordinal)
                     && DateTimeOffset.TryParse(a, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset x)
                     && DateTimeOffset.TryParse(b, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset y) && x == y;
-                if (a != b && !sameInstant)
+                // The journal keeps a minted access token as "[redacted]" (docs/security.md); the SDK got the real one.
+                bool redactedToken = a == "[redacted]" && b.StartsWith("eyJ", StringComparison.Ordinal);
+                if (a != b && !sameInstant && !redactedToken)
                 {
                     yield return $"{path}: '{a}' sent, '{b}' given back";
                 }
