@@ -12,7 +12,7 @@ public class SttCloseTests
     public async Task A_close_timeout_without_done_says_done_never_arrived()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        var clock = new SttClock();
+        var clock = new TimerWatchingClock();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(60) });
         SttSessionOptions options = SttAudio.Stream();
@@ -41,7 +41,7 @@ public class SttCloseTests
             ["""{"type":"transcript","text":"All of it.","is_final":true,"request_id":"r-1"}""", """{"type":"done","request_id":"r-1"}"""],
             closeStatus: null,
             holdOpen: true);
-        var clock = new SttClock();
+        var clock = new TimerWatchingClock();
         using var client = new CartesiaClient(new CartesiaClientOptions { ApiKey = "sk_test_close", BaseUri = server.BaseUri, TimeProvider = clock });
         SttSessionOptions options = SttAudio.Stream();
         options.CloseTimeout = TimeSpan.FromMilliseconds(300);

@@ -3,6 +3,7 @@ using Cartesia.Emulator;
 using Cartesia.Emulator.Faults;
 using Cartesia.Emulator.Journal;
 using Cartesia.Stt;
+using Cartesia.Tests.Support;
 using Cartesia.Tts;
 
 namespace Cartesia.Tests.Stt;
@@ -100,7 +101,7 @@ public class SttReconnectTests
     public async Task While_reconnecting_the_queue_is_bounded_in_bytes_and_a_push_that_waits_for_room_is_all_or_nothing()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        var clock = new SttClock();
+        var clock = new TimerWatchingClock();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
         var reconnecting = new TaskCompletionSource();

@@ -165,7 +165,7 @@ public class SttSessionTests
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         // The client's clock stands still: however slow the machine, the close timeout cannot pass.
-        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = new SttClock() });
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = new TimerWatchingClock() });
         (byte[] audio, _) = await SttAudio.SpeakAsync(client, "Worth the wait.", AudioEncoding.PcmS16LE, 16000);
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromMilliseconds(400) });
         SttSessionOptions options = SttAudio.Stream();
@@ -183,7 +183,7 @@ public class SttSessionTests
     public async Task A_last_transcript_later_than_the_close_timeout_is_a_typed_close_timeout_not_a_silent_end()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        var clock = new SttClock();
+        var clock = new TimerWatchingClock();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         (byte[] audio, _) = await SttAudio.SpeakAsync(client, "Too late.", AudioEncoding.PcmS16LE, 16000);
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(60) });
@@ -210,7 +210,7 @@ public class SttSessionTests
     public async Task A_finalize_the_service_does_not_answer_in_time_is_a_typed_flush_timeout()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        var clock = new SttClock();
+        var clock = new TimerWatchingClock();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { LastTranscriptDelay = TimeSpan.FromSeconds(60) });
         SttSessionOptions options = SttAudio.Stream();
@@ -425,7 +425,7 @@ public class SttSessionTests
     public async Task Disposing_while_the_service_is_silent_is_prompt_and_ends_pending_calls()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        var clock = new SttClock();
+        var clock = new TimerWatchingClock();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { SilenceAfterChunks = 1 });
 
@@ -574,7 +574,7 @@ public class SttSessionTests
     public async Task Real_time_pacing_sends_a_file_no_faster_than_it_plays()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
-        var clock = new SttClock();
+        var clock = new TimerWatchingClock();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
         byte[] audio = new byte[3200 * 5]; // 500 ms
 

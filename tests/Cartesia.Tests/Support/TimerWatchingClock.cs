@@ -3,14 +3,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace Cartesia.Tests.Support;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that tells when code starts a timer on it. A test advances the clock only once
-/// the code under test is waiting: advancing earlier would move no timer, because none would exist yet.
+/// A <see cref="FakeTimeProvider"/> that tells when code starts (or restarts) a timer on it. A test advances the
+/// clock only once the code under test is waiting: advancing earlier would move no timer, because none would exist
+/// yet. Used for the client's clock (<see cref="CartesiaClientOptions.TimeProvider"/>) and the emulator's.
 /// </summary>
 internal sealed class TimerWatchingClock : FakeTimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _started = [];
-    private readonly List<(TimeSpan Due, TaskCompletionSource Started)> _watches = [];
+    private readonly List<(Func<TimeSpan, bool> Match, int Count, TaskCompletionSource Signal)> _waiters = [];
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -19,22 +20,52 @@ internal sealed class TimerWatchingClock : FakeTimeProvider
         return new WatchedTimer(timer, this);
     }
 
+    /// <summary>The due times of the timers started so far, in order.</summary>
+    public IReadOnlyList<TimeSpan> DueTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _started];
+            }
+        }
+    }
+
     /// <summary>
     /// Completes once a timer due in <paramref name="dueTime"/> has been started (or at once if one was); fails after
     /// <paramref name="timeout"/> of real time, a generous bound for a wait that should take milliseconds.
     /// </summary>
-    public Task WaitForTimerAsync(TimeSpan dueTime, TimeSpan timeout)
+    public Task WaitForTimerAsync(TimeSpan dueTime, TimeSpan timeout) => Watch(due => due == dueTime, 1).WaitAsync(timeout);
+
+    /// <summary>Waits (at most 30 s of real time, then fails) until <paramref name="count"/> timers of a due time have been started.</summary>
+    public Task TimerStartedAsync(TimeSpan dueTime, int count = 1) => TimerStartedAsync(due => due == dueTime, count, dueTime.ToString());
+
+    /// <summary>Waits (at most 30 s of real time, then fails) until <paramref name="count"/> timers whose due time matches have been started.</summary>
+    public async Task TimerStartedAsync(Func<TimeSpan, bool> match, int count = 1, string what = "a matching due time")
+    {
+        try
+        {
+            await Watch(match, count).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No timer of {what} was started (expected {count}).");
+        }
+    }
+
+    private Task Watch(Func<TimeSpan, bool> match, int count)
     {
         lock (_gate)
         {
-            if (_started.Contains(dueTime))
+            if (_started.Count(match) >= count)
             {
                 return Task.CompletedTask;
             }
 
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _watches.Add((dueTime, started));
-            return started.Task.WaitAsync(timeout);
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, count, signal));
+            return signal.Task;
         }
     }
 
@@ -48,9 +79,12 @@ internal sealed class TimerWatchingClock : FakeTimeProvider
         lock (_gate)
         {
             _started.Add(dueTime);
-            foreach ((TimeSpan due, TaskCompletionSource started) in _watches.Where(w => w.Due == dueTime))
+            foreach ((Func<TimeSpan, bool> match, int count, TaskCompletionSource signal) in _waiters)
             {
-                started.TrySetResult();
+                if (_started.Count(match) >= count)
+                {
+                    signal.TrySetResult();
+                }
             }
         }
     }
