@@ -38,7 +38,7 @@ internal sealed record SpeechInput(Stream Audio, SttFileKind Kind, AudioEncoding
         WavFormat? wav = null;
         if (kind == SttFileKind.Wav)
         {
-            (wav, count, _) = await SttValidation.ReadWavHeaderAsync(audio, head, count, nameof(audioSpeechStream), cancellationToken).ConfigureAwait(false);
+            (wav, count, _) = await SttValidator.ReadWavHeaderAsync(audio, head, count, nameof(audioSpeechStream), cancellationToken).ConfigureAwait(false);
         }
 
         Stream whole;
@@ -62,7 +62,7 @@ internal sealed record SpeechInput(Stream Audio, SttFileKind Kind, AudioEncoding
                 WavFormat format = wav!.Value;
                 AudioEncoding encoding = settings.Encoding ?? format.Encoding;
                 int rate = settings.SampleRate ?? format.SampleRate;
-                SttValidation.CheckWav(format, encoding, rate, Owner, "stream", nameof(audioSpeechStream));
+                SttValidator.ValidateWav(format, encoding, rate, Owner, "stream", nameof(audioSpeechStream));
                 return new SpeechInput(whole, kind, encoding, rate);
             default:
                 if (streaming)

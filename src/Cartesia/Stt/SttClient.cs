@@ -121,7 +121,7 @@ public class SttClient
 
     private async ValueTask<SttTranscription> TranscribeFileCoreAsync(string path, SttTranscribeRequest request, bool async, CancellationToken cancellationToken)
     {
-        SttValidation.CheckRequest(request, nameof(request));
+        SttValidator.ValidateRequest(request, nameof(request));
         SttUpload upload = await SttUpload.FromFileAsync(path, async, cancellationToken).ConfigureAwait(false);
         return await TranscribeCoreAsync(upload, request, async, cancellationToken).ConfigureAwait(false);
     }
@@ -129,15 +129,15 @@ public class SttClient
     private async ValueTask<SttTranscription> TranscribeStreamCoreAsync(Stream audio, SttTranscribeRequest request, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        SttValidation.CheckRequest(request, nameof(request));
+        SttValidator.ValidateRequest(request, nameof(request));
         SttUpload upload = await SttUpload.FromStreamAsync(audio, async, cancellationToken).ConfigureAwait(false);
         return await TranscribeCoreAsync(upload, request, async, cancellationToken).ConfigureAwait(false);
     }
 
     private ValueTask<SttTranscription> TranscribeCoreAsync(SttUpload upload, SttTranscribeRequest request, bool async, CancellationToken cancellationToken)
     {
-        SttValidation.CheckRequest(request, nameof(request));
-        SttFileKind kind = SttValidation.CheckUpload(request, upload.Head.Span, upload.Source, nameof(request));
+        SttValidator.ValidateRequest(request, nameof(request));
+        SttFileKind kind = SttValidator.ValidateUpload(request, upload.Head.Span, upload.Source, nameof(request));
 
         // §9: encoding and sample_rate are query parameters, and only for raw PCM.
         var query = new QueryString();

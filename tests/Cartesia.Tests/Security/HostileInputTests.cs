@@ -142,7 +142,7 @@ public class HostileInputTests
         }
         catch (FormatException)
         {
-            // The reader's documented rejection (SttValidation turns it into an ArgumentException naming the input).
+            // The reader's documented rejection (SttValidator turns it into an ArgumentException naming the input).
         }
     });
 

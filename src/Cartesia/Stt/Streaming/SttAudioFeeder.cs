@@ -54,8 +54,8 @@ internal sealed class SttAudioFeeder
         long dataRemaining = long.MaxValue;
         if (SttFileSniffer.Detect(head.AsSpan(0, headCount), allowFrameSync: false) == SttFileKind.Wav)
         {
-            (WavFormat wav, headCount, bool declared) = await SttValidation.ReadWavHeaderAsync(audio, head, headCount, nameof(audio), cancellationToken).ConfigureAwait(false);
-            SttValidation.CheckWav(wav, _encoding, _sampleRate, _optionsName, "stream", nameof(audio));
+            (WavFormat wav, headCount, bool declared) = await SttValidator.ReadWavHeaderAsync(audio, head, headCount, nameof(audio), cancellationToken).ConfigureAwait(false);
+            SttValidator.ValidateWav(wav, _encoding, _sampleRate, _optionsName, "stream", nameof(audio));
             dataStart = (int)wav.DataOffset;
             dataRemaining = declared ? wav.DataLength : long.MaxValue;
         }

@@ -61,7 +61,7 @@ public sealed class SttSessionOptions : SttStreamingSessionOptions
             throw new ArgumentOutOfRangeException(paramName, silence, "SttSessionOptions.MaxSilenceDuration (max_silence_duration_secs) must be positive.");
         }
 
-        SttValidation.CheckTimeout(FinalizeTimeout, "SttSessionOptions.FinalizeTimeout", paramName);
+        SttValidator.ValidateTimeout(FinalizeTimeout, "SttSessionOptions.FinalizeTimeout", paramName);
     }
 
     private protected override void AddQuery(QueryString query)

@@ -97,13 +97,13 @@ public abstract class SttStreamingSessionOptions
             throw new ArgumentOutOfRangeException(paramName, SampleRate, $"{type}.SampleRate (sample_rate) must be a positive number of Hz, the rate the audio really has.");
         }
 
-        SttValidation.CheckKeyterms(Keyterms, $"{type}.Keyterms (keyterm)", paramName);
+        SttValidator.ValidateKeyterms(Keyterms, $"{type}.Keyterms (keyterm)", paramName);
         if (FrameDuration <= TimeSpan.Zero || FrameDuration > TimeSpan.FromSeconds(10))
         {
             throw new ArgumentOutOfRangeException(paramName, FrameDuration, $"{type}.FrameDuration must be more than 0 and at most 10 s (100 ms is recommended).");
         }
 
-        SttValidation.CheckTimeout(CloseTimeout, $"{type}.CloseTimeout", paramName);
+        SttValidator.ValidateTimeout(CloseTimeout, $"{type}.CloseTimeout", paramName);
         if (MaxQueuedBytes < 1)
         {
             throw new ArgumentOutOfRangeException(paramName, MaxQueuedBytes, $"{type}.MaxQueuedBytes must be at least 1.");

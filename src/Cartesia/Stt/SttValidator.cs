@@ -7,10 +7,10 @@ namespace Cartesia.Stt;
 /// Speech-to-text checks of everything knowable locally, before anything is sent; each throws
 /// <see cref="ArgumentException"/> naming the field.
 /// </summary>
-internal static class SttValidation
+internal static class SttValidator
 {
     /// <summary>Validates a batch request's own fields.</summary>
-    public static void CheckRequest(SttTranscribeRequest request, string paramName)
+    public static void ValidateRequest(SttTranscribeRequest request, string paramName)
     {
         ArgumentNullException.ThrowIfNull(request, paramName);
         TtsRequestValidator.CheckId(request.Model.Value, "SttTranscribeRequest.Model (model)", paramName);
@@ -54,7 +54,7 @@ internal static class SttValidation
     /// Checks a batch request against the start of its audio and says what the audio is: a container must not be
     /// described as raw PCM, and a WAV header must agree with the declared encoding and sample rate (mono).
     /// </summary>
-    public static SttFileKind CheckUpload(SttTranscribeRequest request, ReadOnlySpan<byte> head, string source, string paramName)
+    public static SttFileKind ValidateUpload(SttTranscribeRequest request, ReadOnlySpan<byte> head, string source, string paramName)
     {
         if (head.IsEmpty)
         {
@@ -67,7 +67,7 @@ internal static class SttValidation
             WavFormat wav = ReadWav(head, source, paramName);
             if (request.Encoding is { } encoding)
             {
-                CheckWav(wav, encoding, request.SampleRate!.Value, "SttTranscribeRequest", source, paramName);
+                ValidateWav(wav, encoding, request.SampleRate!.Value, "SttTranscribeRequest", source, paramName);
             }
         }
         else if (kind != SttFileKind.Raw && request.Encoding is not null)
@@ -128,7 +128,7 @@ internal static class SttValidation
     }
 
     /// <summary>A WAV header must agree with the declared encoding, sample rate, and mono.</summary>
-    public static void CheckWav(WavFormat wav, AudioEncoding encoding, int sampleRate, string owner, string source, string paramName)
+    public static void ValidateWav(WavFormat wav, AudioEncoding encoding, int sampleRate, string owner, string source, string paramName)
     {
         var disagreements = new List<string>();
         if (wav.Encoding != encoding)
@@ -155,7 +155,7 @@ internal static class SttValidation
     }
 
     /// <summary>At most 100 key terms, at most 1200 characters in all, none empty.</summary>
-    public static void CheckKeyterms(IList<string>? keyterms, string field, string paramName)
+    public static void ValidateKeyterms(IList<string>? keyterms, string field, string paramName)
     {
         if (keyterms is null)
         {
@@ -185,7 +185,7 @@ internal static class SttValidation
     }
 
     /// <summary>A timeout must be positive (or infinite).</summary>
-    public static void CheckTimeout(TimeSpan value, string field, string paramName)
+    public static void ValidateTimeout(TimeSpan value, string field, string paramName)
     {
         if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
         {
