@@ -69,19 +69,15 @@ internal static partial class SecretRedaction
     }
 
     /// <summary>
-    /// A JSON answer as the journal keeps it: access tokens it hands out (JWT-shaped strings, as in the answer to
-    /// <c>POST /access-token</c>) replaced, so reading the journal never yields a working credential.
+    /// A JSON answer as the journal keeps it: the secrets the SDK's own redactor knows (access tokens it hands out, as
+    /// in the answer to <c>POST /access-token</c>, and API keys) replaced, so reading the journal never yields a
+    /// working credential.
     /// </summary>
     public static byte[] RedactJsonAnswer(byte[] body)
     {
-        ReadOnlySpan<byte> jwtStart = "eyJ"u8;
-        if (body.AsSpan().IndexOf(jwtStart) < 0)
-        {
-            return body;
-        }
-
         string text = System.Text.Encoding.UTF8.GetString(body);
-        return System.Text.Encoding.UTF8.GetBytes(JwtPattern().Replace(text, Redacted));
+        string redacted = Cartesia.Core.Diagnostics.SecretRedactor.Redact(text);
+        return ReferenceEquals(redacted, text) || redacted == text ? body : System.Text.Encoding.UTF8.GetBytes(redacted);
     }
 
     private static string Unescape(string name)
@@ -104,7 +100,4 @@ internal static partial class SecretRedaction
 
     [GeneratedRegex(@"\b(?<name>X-API-Key|Cookie|Proxy-Authorization)(?<sep>\s*[:=]\s*)(?!\[redacted\])[^\s,;""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderPattern();
-
-    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant)]
-    private static partial Regex JwtPattern();
 }
