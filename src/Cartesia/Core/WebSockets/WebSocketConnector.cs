@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Cartesia.Core.WebSockets;
 
 /// <summary>
-/// Opens the SDK's WebSockets: credential, <c>Cartesia-Version</c> and identity in the handshake headers (never in
-/// the URL), keep-alive pings, the client's HTTP handler, and the REST retry rules for the handshake (connecting
+/// Opens the SDK's WebSockets: credential and <c>Cartesia-Version</c> where the endpoint expects them
+/// (<see cref="WebSocketAuthStyle"/>; headers for TTS and STT), identity headers, keep-alive pings, the client's HTTP handler, and the REST retry rules for the handshake (connecting
 /// is never billed). A rejected handshake becomes the matching <see cref="CartesiaApiException"/> (429, 401, …).
 /// </summary>
 internal sealed class WebSocketConnector
@@ -23,14 +23,25 @@ internal sealed class WebSocketConnector
     /// <param name="operation">A short name for logs.</param>
     /// <param name="cancellationToken">Cancels the connect.</param>
     public Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, CancellationToken cancellationToken)
-        => ConnectAsync(pathAndQuery, operation, _core.Settings.MaxRetries, cancellationToken);
+        => ConnectAsync(pathAndQuery, operation, _core.Settings.MaxRetries, WebSocketAuthStyle.Standard, cancellationToken);
+
+    /// <summary>Connects, retrying transient failures, with the endpoint's own way of carrying the credential.</summary>
+    /// <param name="pathAndQuery">The path (and endpoint query parameters) relative to the WebSocket base URL.</param>
+    /// <param name="operation">A short name for logs.</param>
+    /// <param name="authStyle">Where this endpoint expects the credential and the API version.</param>
+    /// <param name="cancellationToken">Cancels the connect.</param>
+    public Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, WebSocketAuthStyle authStyle, CancellationToken cancellationToken)
+        => ConnectAsync(pathAndQuery, operation, _core.Settings.MaxRetries, authStyle, cancellationToken);
 
     /// <summary>Connects with a retry budget of its own (a reconnect loop counts its attempts itself).</summary>
     /// <param name="pathAndQuery">The path (and endpoint query parameters) relative to the WebSocket base URL.</param>
     /// <param name="operation">A short name for logs.</param>
     /// <param name="maxRetries">Retries after the first attempt (0 for a single attempt).</param>
     /// <param name="cancellationToken">Cancels the connect.</param>
-    public async Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, int maxRetries, CancellationToken cancellationToken)
+    public Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, int maxRetries, CancellationToken cancellationToken)
+        => ConnectAsync(pathAndQuery, operation, maxRetries, WebSocketAuthStyle.Standard, cancellationToken);
+
+    private async Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, int maxRetries, WebSocketAuthStyle authStyle, CancellationToken cancellationToken)
     {
         ClientSettings settings = _core.Settings;
         if (settings.Credential is null)
@@ -38,14 +49,14 @@ internal sealed class WebSocketConnector
             throw new CartesiaCredentialMissingException();
         }
 
-        Uri uri = settings.ResolveWebSocket(pathAndQuery);
+        Uri uri = settings.ResolveWebSocket(pathAndQuery + authStyle.QuerySuffix(settings.Credential, settings.ApiVersion, pathAndQuery.Contains('?', StringComparison.Ordinal)));
         string logUrl = SecretRedactor.RedactUri(uri);
         long started = Stopwatch.GetTimestamp();
         for (int attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Log.SendingRequest(_core.HttpLogger, "GET", logUrl, operation, attempt);
-            ClientWebSocket socket = CreateSocket(settings);
+            ClientWebSocket socket = CreateSocket(settings, authStyle);
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (settings.Timeout != Timeout.InfiniteTimeSpan)
             {
@@ -100,7 +111,7 @@ internal sealed class WebSocketConnector
         }
     }
 
-    private static ClientWebSocket CreateSocket(ClientSettings settings)
+    private static ClientWebSocket CreateSocket(ClientSettings settings, WebSocketAuthStyle authStyle)
     {
         var socket = new ClientWebSocket();
         ClientWebSocketOptions options = socket.Options;
@@ -111,13 +122,21 @@ internal sealed class WebSocketConnector
             options.KeepAliveTimeout = settings.WebSocketKeepAliveTimeout;
         }
 
-        options.SetRequestHeader("Authorization", "Bearer " + settings.Credential!.Secret);
-        options.SetRequestHeader("Cartesia-Version", settings.ApiVersion.Value);
-        options.SetRequestHeader("User-Agent", settings.UserAgent);
-        options.SetRequestHeader("X-Cartesia-Client", ClientIdentity.ClientName);
-        foreach ((string name, string value) in settings.DefaultHeaders)
+        if (authStyle.CredentialHeader(settings.Credential!) is (string name, string value))
         {
             options.SetRequestHeader(name, value);
+        }
+
+        if (!authStyle.VersionInQuery)
+        {
+            options.SetRequestHeader("Cartesia-Version", settings.ApiVersion.Value);
+        }
+
+        options.SetRequestHeader("User-Agent", settings.UserAgent);
+        options.SetRequestHeader("X-Cartesia-Client", ClientIdentity.ClientName);
+        foreach ((string headerName, string headerValue) in settings.DefaultHeaders)
+        {
+            options.SetRequestHeader(headerName, headerValue);
         }
 
         return socket;
