@@ -45,9 +45,7 @@ internal static class UploadReader
                 if (disposition.FileName.HasValue || disposition.FileNameStar.HasValue)
                 {
                     string fileName = HeaderUtilities.UnescapeAsQuotedString(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value ?? string.Empty;
-                    FileStream spool = form.CreateSpool(directory);
-                    await section.Body.CopyToAsync(spool, 64 * 1024, aborted).ConfigureAwait(false);
-                    await spool.FlushAsync(aborted).ConfigureAwait(false);
+                    FileStream spool = await SpoolAsync(form, section.Body, directory, aborted).ConfigureAwait(false);
                     form.Add(UploadedPart.File(name, fileName, section.ContentType, spool.Name, spool.Length));
                 }
                 else
@@ -78,4 +76,49 @@ internal static class UploadReader
         await tap.DrainAsync(aborted).ConfigureAwait(false);
         return form;
     }
+
+    /// <summary>
+    /// Copies a file part to a new temporary file. A failure to read is the body's (malformed: a 400); a failure to
+    /// write is the emulator's (its upload directory is missing, full or read-only: a 500 saying so).
+    /// </summary>
+    private static async Task<FileStream> SpoolAsync(UploadedForm form, Stream part, string directory, CancellationToken aborted)
+    {
+        FileStream spool;
+        try
+        {
+            spool = form.CreateSpool(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw CannotSpool(directory, ex);
+        }
+
+        byte[] buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await part.ReadAsync(buffer, aborted).ConfigureAwait(false)) > 0)
+        {
+            try
+            {
+                await spool.WriteAsync(buffer.AsMemory(0, read), aborted).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw CannotSpool(directory, ex);
+            }
+        }
+
+        try
+        {
+            await spool.FlushAsync(aborted).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw CannotSpool(directory, ex);
+        }
+
+        return spool;
+    }
+
+    private static ApiError CannotSpool(string directory, Exception ex)
+        => new(500, "internal_error", "Upload failed", $"The emulator cannot keep the upload in its upload directory '{directory}' (CartesiaEmulatorOptions.UploadDirectory): {ex.Message}");
 }

@@ -21,6 +21,7 @@ internal sealed class UploadedForm : IAsyncDisposable
     /// <summary>Creates a temporary file in the directory, deleted when the form is disposed (or, at the latest, when it is closed).</summary>
     public FileStream CreateSpool(string directory)
     {
+        Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, $"cartesia-upload-{Guid.NewGuid():N}.tmp");
         var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         lock (_spools)
