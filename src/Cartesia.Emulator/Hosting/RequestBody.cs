@@ -1,4 +1,5 @@
 using Cartesia.Emulator.Protocol;
+using Microsoft.AspNetCore.Connections;
 using Cartesia.Emulator.Uploads;
 
 namespace Cartesia.Emulator.Hosting;
@@ -47,6 +48,13 @@ internal static class RequestBody
                 string directory = emulator.Options.UploadDirectory ?? Path.GetTempPath();
                 api.Form = await UploadReader.ReadAsync(context, boundary, tap, limits, directory).ConfigureAwait(false);
             }
+        }
+        catch (IOException ex) when (ex is ConnectionResetException or BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest })
+        {
+            // The client went away (or broke its framing) mid-body: end the request as a disconnect, whichever of
+            // the failed read and the abort signal Kestrel delivers first.
+            context.Abort();
+            throw;
         }
         finally
         {

