@@ -67,6 +67,12 @@ public sealed class CartesiaEmulatorOptions
     public string? StateDirectory { get; set; }
 
     /// <summary>
+    /// Where the file parts of <c>multipart/form-data</c> uploads are spooled while their request runs (each in a
+    /// temporary file deleted when the request ends, however it ends). Default null: the system's temporary directory.
+    /// </summary>
+    public string? UploadDirectory { get; set; }
+
+    /// <summary>
     /// Voices to add to the seeded catalogue (an id your code uses, with a name). A voice with the id of a seeded one
     /// replaces it.
     /// </summary>

@@ -6,8 +6,19 @@ namespace Cartesia.Emulator;
 /// </summary>
 public sealed class EmulatorLimits
 {
-    /// <summary>The largest request body accepted (after authentication); a larger one gets 413. Default 256 MiB.</summary>
+    /// <summary>
+    /// The largest <c>multipart/form-data</c> upload accepted (after authentication); a larger one gets 413. Uploads
+    /// are streamed: file parts are spooled to temporary files (see <see cref="CartesiaEmulatorOptions.UploadDirectory"/>),
+    /// so this bounds disk, not memory. Default 256 MiB.
+    /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest request body of any other kind (JSON), and the most text fields of an upload may hold in all; a
+    /// larger one gets 413 before the rest is read. Such a body is held in memory. Default 4 MiB, far above the
+    /// service's biggest JSON request.
+    /// </summary>
+    public int MaxJsonBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
     /// The largest WebSocket message accepted; a larger one closes the socket with 1009 (message too big). The service
@@ -33,6 +44,7 @@ public sealed class EmulatorLimits
     internal EmulatorLimits Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, 0, nameof(MaxRequestBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxJsonBodyBytes, 0, nameof(MaxJsonBodyBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxWebSocketMessageBytes, 1, nameof(MaxWebSocketMessageBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(JournalMaxRequests, 1, nameof(JournalMaxRequests));
         ArgumentOutOfRangeException.ThrowIfLessThan(JournalMaxBytes, 0, nameof(JournalMaxBytes));

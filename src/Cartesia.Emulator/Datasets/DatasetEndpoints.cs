@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cartesia.Emulator.Journal;
+using Cartesia.Emulator.Uploads;
 using Cartesia.Emulator.Protocol;
 
 namespace Cartesia.Emulator.Datasets;
@@ -85,13 +85,13 @@ internal static class DatasetEndpoints
         (ApiContext api, EmulatorState state) = ApiHandler.Begin(context);
         DatasetRecord dataset = Find(state, RouteIds.Decode(id));
         FormRequest form = FormRequest.Read(api);
-        EmulatorFormPart file = form.File("file") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'file' is required.");
-        if (file.Content.Length == 0)
+        UploadedPart file = form.File("file") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'file' is required.");
+        if (file.Length == 0)
         {
             throw ApiError.Invalid("The uploaded file is empty.");
         }
 
-        var record = new DatasetFileRecord(RouteIds.New("file"), file.FileName!, file.Content.Length, form.Text("purpose"), state.Now);
+        var record = new DatasetFileRecord(RouteIds.New("file"), file.FileName!, file.Length, form.Text("purpose"), state.Now);
         state.Datasets.Put(dataset with { Files = [.. dataset.Files, record] });
         return JsonReply.NoContentAsync(context);
     }

@@ -1,8 +1,8 @@
 using Cartesia.Emulator.Catalog;
-using Cartesia.Emulator.Journal;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Speech;
 using Cartesia.Emulator.Tts;
+using Cartesia.Emulator.Uploads;
 
 namespace Cartesia.Emulator.Generation;
 
@@ -18,8 +18,8 @@ internal static class InfillEndpoints
         ApiContext api = ApiContext.Get(context);
         EmulatorState state = context.RequestServices.GetRequiredService<CartesiaEmulator>().State;
         FormRequest form = FormRequest.Read(api);
-        EmulatorFormPart? left = form.File("left_audio");
-        EmulatorFormPart? right = form.File("right_audio");
+        UploadedPart? left = form.File("left_audio");
+        UploadedPart? right = form.File("right_audio");
         if (left is null && right is null)
         {
             throw ApiError.Invalid("At least one of left_audio and right_audio must be provided.");
@@ -40,11 +40,11 @@ internal static class InfillEndpoints
         }
 
         OutputSpec output = FormOutputFormat.Read(form, rawOnly: false);
-        foreach ((EmulatorFormPart? part, string name) in new[] { (left, "left_audio"), (right, "right_audio") })
+        foreach ((UploadedPart? part, string name) in new[] { (left, "left_audio"), (right, "right_audio") })
         {
             if (part is not null)
             {
-                _ = ClipDecoder.Decode(part, name);
+                _ = ClipDecoder.Listen(part, name);
             }
         }
 

@@ -1,8 +1,8 @@
 using Cartesia.Emulator.Catalog;
-using Cartesia.Emulator.Journal;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Speech;
 using Cartesia.Emulator.Tts;
+using Cartesia.Emulator.Uploads;
 
 namespace Cartesia.Emulator.Generation;
 
@@ -23,12 +23,11 @@ internal static class VoiceChangerEndpoints
         ApiContext api = ApiContext.Get(context);
         EmulatorState state = context.RequestServices.GetRequiredService<CartesiaEmulator>().State;
         FormRequest form = FormRequest.Read(api);
-        EmulatorFormPart clip = form.File("clip") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'clip' (an audio file) is required.");
+        UploadedPart clip = form.File("clip") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'clip' (an audio file) is required.");
         string voiceId = form.RequiredText("voice[id]");
         _ = state.Voices.Find(voiceId) ?? throw new ApiError(400, "voice_not_found", "Invalid voice", $"Voice '{voiceId}' was not found.");
         OutputSpec output = FormOutputFormat.Read(form, rawOnly: sse);
-        (float[] samples, int rate) = ClipDecoder.Decode(clip, "clip");
-        string words = string.Join(' ', SpeechRecognizer.Recognize(samples, rate).Select(w => w.Word));
+        string words = string.Join(' ', ClipDecoder.Listen(clip, "clip").Words.Select(w => w.Word));
         byte[] audio = AudioRenderer.Render(SpeechSynthesizer.Synthesize(words, output.SampleRate), output);
         return sse ? AudioStreamer.VoiceChangerSseAsync(context, api, audio, output) : AudioStreamer.BytesAsync(context, api, audio, output);
     }

@@ -62,9 +62,7 @@ internal sealed class ApiMiddleware
 
             if (refused is null)
             {
-                byte[] body = await RequestBody.ReadAsync(context, _emulator.Options.Limits.MaxRequestBodyBytes).ConfigureAwait(false);
-                api.Body = body;
-                _emulator.Journal.SetBody(api.Journal, body);
+                await RequestBody.ReadAsync(context, api, _emulator).ConfigureAwait(false);
             }
 
             EmulatorFault? fault = _emulator.Faults.Take(context.Request.Method, context.Request.Path.Value ?? "/");

@@ -35,7 +35,8 @@ internal static class EmulatorApp
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBodyBytes < long.MaxValue ? options.Limits.MaxRequestBodyBytes + 1 : null;
+            long largestBody = Math.Max(options.Limits.MaxRequestBodyBytes, options.Limits.MaxJsonBodyBytes);
+            kestrel.Limits.MaxRequestBodySize = largestBody < long.MaxValue ? largestBody + 1 : null;
             kestrel.AddServerHeader = false;
             IPAddress address = options.Host switch
             {

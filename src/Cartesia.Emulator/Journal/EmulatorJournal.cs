@@ -150,13 +150,13 @@ public sealed class EmulatorJournal
         }
     }
 
-    /// <summary>Records a request's body (its first bytes, within the limits) once it has been read.</summary>
-    internal void SetBody(EmulatorRequest request, ReadOnlySpan<byte> body)
+    /// <summary>Records a request's body once it has been read: its first bytes (cut to the limits) and its whole length.</summary>
+    internal void SetBody(EmulatorRequest request, ReadOnlySpan<byte> head, long length)
     {
-        byte[] prefix = body[..Math.Min(body.Length, Limits.JournalBodyPrefixBytes)].ToArray();
+        byte[] prefix = head[..Math.Min(head.Length, Limits.JournalBodyPrefixBytes)].ToArray();
         lock (_gate)
         {
-            request.SetBody(request.InJournal ? prefix : [], body.Length);
+            request.SetBody(request.InJournal ? prefix : [], length);
             Grow(request, prefix.Length);
             SignalLocked();
         }

@@ -15,8 +15,14 @@ internal sealed class ApiContext
     /// <summary>The journal entry of the request.</summary>
     public required EmulatorRequest Journal { get; init; }
 
-    /// <summary>The whole request body (read once the request is authenticated; the journal keeps only its first bytes).</summary>
+    /// <summary>
+    /// The whole request body when it is not an upload (JSON, at most <see cref="EmulatorLimits.MaxJsonBodyBytes"/>;
+    /// read once the request is authenticated; the journal keeps only its first bytes). Empty for an upload.
+    /// </summary>
     public byte[] Body { get; set; } = [];
+
+    /// <summary>The streamed <c>multipart/form-data</c> upload (file parts spooled to temporary files), or null when the body is not one.</summary>
+    public Uploads.UploadedForm? Form { get; set; }
 
     /// <summary>The fault chosen for this request, if any (stream faults apply in the handler).</summary>
     public Faults.EmulatorFault? Fault { get; set; }

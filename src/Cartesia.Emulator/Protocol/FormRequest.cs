@@ -1,30 +1,25 @@
-using Cartesia.Emulator.Journal;
+using Cartesia.Emulator.Uploads;
 
 namespace Cartesia.Emulator.Protocol;
 
-/// <summary>A <c>multipart/form-data</c> request body, read from the request body.</summary>
+/// <summary>A <c>multipart/form-data</c> request body, as the emulator streamed it (file parts in temporary files).</summary>
 internal sealed class FormRequest
 {
-    private readonly IReadOnlyList<EmulatorFormPart> _parts;
+    private readonly IReadOnlyList<UploadedPart> _parts;
 
-    private FormRequest(IReadOnlyList<EmulatorFormPart> parts) => _parts = parts;
+    private FormRequest(IReadOnlyList<UploadedPart> parts) => _parts = parts;
 
     public static FormRequest Read(ApiContext api)
     {
-        string? contentType = api.Journal.Header("Content-Type");
-        if (contentType is null || !contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (api.Form is not { } form)
         {
+            string? contentType = api.Journal.Header("Content-Type");
             throw ApiError.Invalid($"This endpoint takes multipart/form-data, not {contentType ?? "an empty body"}.");
         }
 
-        try
-        {
-            return new FormRequest(MultipartParser.Parse(contentType, api.Body) ?? []);
-        }
-        catch (FormatException ex)
-        {
-            throw ApiError.Invalid($"The multipart body is malformed: {ex.Message}");
-        }
+        return form.Problem is { } problem
+            ? throw ApiError.Invalid($"The multipart body is malformed: {problem}")
+            : new FormRequest(form.Parts);
     }
 
     /// <summary>The names of every part.</summary>
@@ -33,7 +28,7 @@ internal sealed class FormRequest
     /// <summary>A text field, or null when absent.</summary>
     public string? Text(string name)
     {
-        EmulatorFormPart? part = _parts.FirstOrDefault(p => p.Name == name);
+        UploadedPart? part = _parts.FirstOrDefault(p => p.Name == name);
         if (part is { IsFile: true })
         {
             throw ApiError.Invalid($"'{name}' must be a text field, not a file.");
@@ -55,9 +50,9 @@ internal sealed class FormRequest
             : null;
 
     /// <summary>A file part, or null when absent.</summary>
-    public EmulatorFormPart? File(string name)
+    public UploadedPart? File(string name)
     {
-        EmulatorFormPart? part = _parts.FirstOrDefault(p => p.Name == name);
+        UploadedPart? part = _parts.FirstOrDefault(p => p.Name == name);
         return part is null ? null : part.IsFile ? part : throw ApiError.Invalid($"'{name}' must be a file part (with a filename).");
     }
 }

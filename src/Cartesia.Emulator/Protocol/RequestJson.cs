@@ -8,6 +8,7 @@ internal static class RequestJson
     /// <summary>The request body as a JSON object.</summary>
     public static JsonElement Object(ApiContext api)
     {
+        RequireJson(api);
         JsonElement root;
         try
         {
@@ -25,6 +26,15 @@ internal static class RequestJson
         }
 
         return root.ValueKind == JsonValueKind.Object ? root : throw ApiError.Invalid("The request body must be a JSON object.");
+    }
+
+    /// <summary>Refuses an upload (<c>multipart/form-data</c>) where a JSON body is expected.</summary>
+    public static void RequireJson(ApiContext api)
+    {
+        if (api.Form is not null)
+        {
+            throw ApiError.Invalid("The request body must be JSON, not multipart/form-data.");
+        }
     }
 
     /// <summary>A required, non-empty string.</summary>

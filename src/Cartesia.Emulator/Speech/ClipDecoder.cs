@@ -1,37 +1,43 @@
 using Cartesia.Audio;
 using Cartesia.Emulator.Journal;
 using Cartesia.Emulator.Protocol;
+using Cartesia.Emulator.Uploads;
 
 namespace Cartesia.Emulator.Speech;
 
 /// <summary>
-/// Decodes an uploaded audio clip to samples: a WAV file (any encoding the SDK's codec knows), or raw samples
-/// whose format the part's content type declares (<c>audio/L16;rate=16000</c> for s16le, <c>audio/PCMU</c>,
-/// <c>audio/PCMA</c>, <c>audio/x-f32le</c>, each with <c>rate=</c>).
+/// Hears an uploaded audio clip, streaming it from where it was spooled: a WAV file (any encoding the SDK's codec
+/// knows), or raw samples whose format the part's content type declares (<c>audio/L16;rate=16000</c> for s16le,
+/// <c>audio/PCMU</c>, <c>audio/PCMA</c>, <c>audio/x-f32le</c>, each with <c>rate=</c>).
 /// </summary>
 internal static class ClipDecoder
 {
-    public static (float[] Samples, int SampleRate) Decode(EmulatorFormPart clip, string field)
+    /// <summary>Whether the clip starts like a WAV file.</summary>
+    public static bool IsWav(UploadedPart clip) => clip.Head(4).AsSpan().SequenceEqual("RIFF"u8);
+
+    public static HeardAudio Listen(UploadedPart clip, string field)
     {
-        byte[] data = clip.Content;
-        if (data.Length == 0)
+        if (clip.Length == 0)
         {
             throw ApiError.Invalid($"'{field}' is empty.");
         }
 
-        if (data.AsSpan().StartsWith("RIFF"u8))
+        if (IsWav(clip))
         {
+            WavFormat wav;
+            long length;
             try
             {
-                WavFormat wav = WavHeader.Read(data);
-                long length = Math.Min(wav.DataLength, data.Length - wav.DataOffset);
-                float[] interleaved = PcmCodec.Decode(data.AsSpan((int)wav.DataOffset, (int)length), wav.Encoding);
-                return (Mono(interleaved, wav.Channels), wav.SampleRate);
+                (wav, length) = AudioListener.WavData(clip.Head(64 * 1024), clip.Length);
             }
             catch (FormatException ex)
             {
                 throw ApiError.Invalid($"'{field}' is not a WAV file the service can read: {ex.Message}");
             }
+
+            using Stream wavStream = clip.OpenRead();
+            wavStream.Seek(wav.DataOffset, SeekOrigin.Begin);
+            return AudioListener.Pcm(wavStream, length, wav.Encoding, wav.Channels, wav.SampleRate);
         }
 
         string? type = clip.ContentType;
@@ -50,28 +56,7 @@ internal static class ClipDecoder
             throw new ApiError(415, "unsupported_audio", "Unsupported audio", $"'{field}' ({type ?? "no content type"}) is not audio the emulator can decode: send a WAV file, or raw samples typed like audio/L16;rate=16000.");
         }
 
-        return (PcmCodec.Decode(data, encoding.Value), rate);
-    }
-
-    private static float[] Mono(float[] interleaved, int channels)
-    {
-        if (channels <= 1)
-        {
-            return interleaved;
-        }
-
-        float[] mono = new float[interleaved.Length / channels];
-        for (int i = 0; i < mono.Length; i++)
-        {
-            float sum = 0;
-            for (int c = 0; c < channels; c++)
-            {
-                sum += interleaved[(i * channels) + c];
-            }
-
-            mono[i] = sum / channels;
-        }
-
-        return mono;
+        using Stream stream = clip.OpenRead();
+        return AudioListener.Pcm(stream, clip.Length, encoding.Value, 1, rate);
     }
 }

@@ -1,7 +1,7 @@
 using Cartesia.Emulator.Catalog;
-using Cartesia.Emulator.Journal;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Speech;
+using Cartesia.Emulator.Uploads;
 
 namespace Cartesia.Emulator.Stt;
 
@@ -21,7 +21,7 @@ internal static class SttHttpEndpoint
         ApiContext api = ApiContext.Get(context);
         SttWebSocketEndpoints.RequireGrant(api);
         (string? encoding, int? sampleRate) = SttAudioDecoder.ReadQuery(context.Request);
-        Form form = ReadForm(context, api.Body);
+        Form form = ReadForm(api);
 
         string model = form.Single("model") ?? throw ApiError.Invalid("The 'model' field is required (for example ink-whisper).");
         if (!SttModels.Batch.Contains(model))
@@ -43,46 +43,40 @@ internal static class SttHttpEndpoint
                 : throw ApiError.Invalid($"'{granularity}' is not a timestamp granularity; the only one is 'word'.");
         }
 
-        byte[] file = form.File ?? throw ApiError.Invalid("The 'file' field (the audio) is required.");
+        UploadedPart file = form.File ?? throw ApiError.Invalid("The 'file' field (the audio) is required.");
         if (file.Length == 0)
         {
             throw ApiError.BadRequest("Invalid audio", "The uploaded file is empty.");
         }
 
-        (float[] samples, int rate) = SttAudioDecoder.Decode(file, encoding, sampleRate);
-        List<RecognizedWord> words = SpeechRecognizer.Recognize(samples, rate);
-        string text = string.Join(' ', words.Select(w => w.Word));
+        HeardAudio heard = SttAudioDecoder.Listen(file, encoding, sampleRate);
+        string text = string.Join(' ', heard.Words.Select(w => w.Word));
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(SttEventWriter.Transcript(api.RequestId, text, isFinal: true, (double)samples.Length / rate, language, wordTimes ? words : null), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(SttEventWriter.Transcript(api.RequestId, text, isFinal: true, heard.Seconds, language, wordTimes ? heard.Words : null), context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static Form ReadForm(HttpContext context, byte[] body)
+    private static Form ReadForm(ApiContext api)
     {
-        List<EmulatorFormPart>? parts;
-        try
-        {
-            parts = MultipartParser.Parse(context.Request.ContentType, body);
-        }
-        catch (FormatException ex)
-        {
-            throw ApiError.Invalid($"The multipart body cannot be read: {ex.Message}");
-        }
-
-        if (parts is null)
+        if (api.Form is not { } upload)
         {
             throw ApiError.Invalid("POST /stt takes multipart/form-data (fields 'file' and 'model').");
         }
 
+        if (upload.Problem is { } problem)
+        {
+            throw ApiError.Invalid($"The multipart body cannot be read: {problem}");
+        }
+
         var form = new Form();
-        foreach (EmulatorFormPart part in parts)
+        foreach (UploadedPart part in upload.Parts)
         {
             if (part.Name == "file")
             {
-                form.File = part.Content;
+                form.File = part;
             }
             else
             {
-                form.Add(part.Name, System.Text.Encoding.UTF8.GetString(part.Content));
+                form.Add(part.Name, part.Text);
             }
         }
 
@@ -94,7 +88,7 @@ internal static class SttHttpEndpoint
     {
         private readonly List<(string Name, string Value)> _fields = [];
 
-        public byte[]? File { get; set; }
+        public UploadedPart? File { get; set; }
 
         public void Add(string name, string value) => _fields.Add((name, value));
 

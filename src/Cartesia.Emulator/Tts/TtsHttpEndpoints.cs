@@ -18,6 +18,7 @@ internal static class TtsHttpEndpoints
     /// <summary>Parses a JSON request body, answering 400 when it is not JSON.</summary>
     public static JsonElement ParseJsonBody(ApiContext api)
     {
+        RequestJson.RequireJson(api);
         JsonElement root;
         try
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Cartesia.Emulator.Catalog;
-using Cartesia.Emulator.Journal;
+using Cartesia.Emulator.Uploads;
 using Cartesia.Emulator.Protocol;
 using Cartesia.Emulator.Speech;
 using Cartesia.Emulator.Tts;
@@ -132,11 +132,11 @@ internal static class VoiceEndpoints
     {
         (ApiContext api, EmulatorState state) = Begin(context);
         FormRequest form = FormRequest.Read(api);
-        EmulatorFormPart clip = form.File("clip") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'clip' (an audio file) is required.");
-        if (clip.Content.AsSpan().StartsWith("RIFF"u8))
+        UploadedPart clip = form.File("clip") ?? throw new ApiError(422, "invalid_request", "Invalid request", "'clip' (an audio file) is required.");
+        if (clip.Length > 0 && ClipDecoder.IsWav(clip))
         {
-            (float[] samples, int rate) = ClipDecoder.Decode(clip, "clip");
-            if (samples.Length < rate / 2)
+            HeardAudio heard = ClipDecoder.Listen(clip, "clip");
+            if (heard.Samples < heard.SampleRate / 2)
             {
                 throw ApiError.BadRequest("Clip too short", "The clip must hold at least half a second of speech (3 to 10 seconds works best).");
             }

@@ -38,7 +38,7 @@ public class EmulatorLimitsTests
     [Fact]
     public async Task A_body_larger_than_the_limit_is_413()
     {
-        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Limits = new EmulatorLimits { MaxRequestBodyBytes = 1000 } });
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Limits = new EmulatorLimits { MaxJsonBodyBytes = 1000 } });
         using HttpClient http = ControlClient.Create(emulator);
         using var request = new HttpRequestMessage(HttpMethod.Post, "tts/bytes") { Content = new StringContent(new string(' ', 2000), Encoding.UTF8, "application/json") };
         request.Headers.Add("Cartesia-Version", "2026-08-14");
@@ -46,6 +46,7 @@ public class EmulatorLimitsTests
         using HttpResponseMessage response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("EmulatorLimits.MaxJsonBodyBytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
