@@ -111,6 +111,57 @@ public class AgentsClient
     public virtual CartesiaList<PhoneNumber> ListPhoneNumbers(string agentId, CancellationToken cancellationToken = default)
         => ListPhoneNumbersCoreAsync(agentId, async: false, cancellationToken).EnsureCompleted();
 
+    /// <summary>
+    /// Opens a call with a managed agent over its WebSocket (<c>/v1/agents/websocket/{agent_id}</c>): sends
+    /// <c>session_create</c> and returns once the service answered <c>session_ready</c>. Authenticates with the API key
+    /// (<c>X-API-Key</c>) or an access token with the <c>agent</c> grant (or a session token from
+    /// <see cref="CreateWebSocketSessionAsync"/>) in the <c>access_token</c> query.
+    /// </summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="options">The audio format, output delivery, dynamic variables, client tools; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The live call; dispose it to hang up.</returns>
+    /// <exception cref="ArgumentException">An option is not valid (nothing is sent).</exception>
+    /// <exception cref="CartesiaApiException">The handshake was refused (401, 403 without the <c>agent</c> grant, 404, 429).</exception>
+    /// <exception cref="CartesiaAgentErrorException">The service refused the session (for example <c>missing_dynamic_variables</c>).</exception>
+    public virtual Task<AgentSession> ConnectAsync(string agentId, AgentSessionOptions? options = null, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
+
+    /// <summary>
+    /// Opens a call with a Line agent over the older stream (<c>/agents/stream/{agent_id}</c>): sends <c>start</c> and
+    /// returns once the service answered <c>ack</c>. Authenticates with <c>Authorization: Bearer</c> (API key or an
+    /// access token with the <c>agent</c> grant).
+    /// </summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="options">The audio format, stream id, voice, metadata and overrides; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The live call; dispose it to hang up.</returns>
+    /// <exception cref="ArgumentException">An option is not valid (nothing is sent).</exception>
+    /// <exception cref="CartesiaApiException">The handshake was refused.</exception>
+    /// <exception cref="CartesiaAgentConnectionLostException">The service closed instead of answering <c>start</c>.</exception>
+    public virtual Task<AgentLineSession> ConnectLineStreamAsync(string agentId, AgentLineSessionOptions? options = null, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
+
+    /// <summary>
+    /// Creates a session for one browser or mobile call to a managed agent
+    /// (<c>POST /v1/agents/websocket/{agent_id}/sessions</c>; API key only) and returns its token, with the call's
+    /// dynamic variables and config overrides bound to it.
+    /// </summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="request">Dynamic variables and overrides; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">A dynamic variable is not valid (nothing is sent).</exception>
+    /// <exception cref="InvalidOperationException">The client uses an access token: only an API key can create sessions.</exception>
+    public virtual Task<AgentSessionToken> CreateWebSocketSessionAsync(string agentId, AgentWebSocketSessionRequest? request = null, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
+
+    /// <summary>The synchronous twin of <see cref="CreateWebSocketSessionAsync"/>.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="request">Dynamic variables and overrides; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual AgentSessionToken CreateWebSocketSession(string agentId, AgentWebSocketSessionRequest? request = null, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
+
     private ValueTask<CartesiaList<AgentSummary>> ListCoreAsync(bool async, CancellationToken cancellationToken)
         => _core.SendForWrappedListAsync(PipelineRequest.Json(HttpMethod.Get, "/agents", "agents.list"), WireJsonContext.Default.AgentList, l => l.Summaries, async, cancellationToken);
 
