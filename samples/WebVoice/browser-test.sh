@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs the WebVoice sample in a real browser: starts the app (offline, embedded emulator, with a known API key),
+# drives Debian's headless Chromium with a fake microphone that plays a WAV of emulator speech, and checks that
+# the typed text was spoken (audio received, every word highlighted), the microphone was transcribed, and no
+# request from the page carried the API key. Installs chromium with apt-get when missing (no browser downloads)
+# and puppeteer-core from the npm registry. Exits non-zero on any failure.
+# Usage: samples/WebVoice/browser-test.sh [--no-build]   (screenshot: docs/webvoice.png)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$PWD"
+here="$root/samples/WebVoice"
+
+if ! command -v chromium > /dev/null; then
+  echo "== installing chromium (Debian package)"
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium > /dev/null
+fi
+command -v node > /dev/null && command -v npm > /dev/null || { echo "browser-test: node and npm are required"; exit 1; }
+
+echo "== npm ci (puppeteer-core; it downloads no browser)"
+(cd "$here/browser-test" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+
+if [ "${1:-}" != "--no-build" ]; then
+  echo "== build"
+  dotnet build "$here/WebVoice.csproj" -nologo -v quiet
+  dotnet build "$root/src/Cartesia.Cli/Cartesia.Cli.csproj" -nologo -v quiet
+fi
+
+work="$(mktemp -d)"
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2> /dev/null || true; wait "$app_pid" 2> /dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The microphone's sentence, spoken by the emulator into a 16-bit mono WAV (Chromium loops it as the mic).
+sentence="The microphone hears this sentence clearly."
+XDG_DATA_HOME="$work" CARTESIA_API_KEY= CARTESIA_BASE_URL= dotnet run --no-build --project "$root/src/Cartesia.Cli" -- tts "$sentence" -o "$work/mic.wav" --sample-rate 48000 > /dev/null
+
+# A key only this run knows: the emulator requires it, and the browser must never see it.
+key="sk_car_webvoice_browsertest_$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+url="http://localhost:$port/"
+echo "== starting WebVoice at $url (embedded emulator)"
+(cd "$work" && CARTESIA_API_KEY= WebVoice__EmulatorApiKey="$key" ASPNETCORE_URLS="http://localhost:$port" \
+  exec dotnet "$here/bin/Debug/net10.0/WebVoice.dll" > "$work/app.log" 2>&1) &
+app_pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS "${url}api/settings" > /dev/null 2>&1; then break; fi
+  if ! kill -0 "$app_pid" 2> /dev/null; then cat "$work/app.log"; echo "WebVoice exited early"; exit 1; fi
+  sleep 0.5
+done
+curl -fsS "${url}api/settings" > /dev/null || { cat "$work/app.log"; echo "WebVoice did not start"; exit 1; }
+
+echo "== driving $(chromium --version 2> /dev/null || echo chromium)"
+status=0
+node "$here/browser-test/drive.mjs" "$url" "$key" "$work/mic.wav" "$sentence" "$root/docs/webvoice.png" || status=$?
+if [ "$status" != 0 ]; then
+  echo "-- app log"
+  cat "$work/app.log"
+fi
+exit "$status"
