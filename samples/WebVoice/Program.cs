@@ -16,12 +16,20 @@ await using CartesiaEmulator? emulator = string.IsNullOrEmpty(apiKey)
     ? await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { ApiKey = builder.Configuration["WebVoice:EmulatorApiKey"] ?? "sk_car_webvoice_" + Guid.NewGuid().ToString("N") })
     : null;
 using CartesiaClient cartesia = emulator?.CreateClient() ?? new CartesiaClient(apiKey!);
+
+// The agent to talk to: WebVoice:AgentId, or offline the emulator's seeded support agent (it greets, then answers
+// each thing you say with "You said: …"). Without one the page leaves the agent section off.
+string? agentId = builder.Configuration["WebVoice:AgentId"];
+if (agentId is null && emulator is not null)
+{
+    agentId = (await cartesia.Agents.ListAsync()).FirstOrDefault(a => a.Name == "support-line")?.Id;
+}
 var page = new PageSettings(
     ApiUrl: (emulator?.BaseUri ?? CartesiaClientOptions.DefaultBaseUri).ToString().TrimEnd('/'),
     WebSocketUrl: (emulator?.WebSocketBaseUri ?? new Uri("wss://api.cartesia.ai")).ToString().TrimEnd('/'),
     ApiVersion: CartesiaApiVersion.Default.Value,
     VoiceId: CartesiaEmulator.DefaultVoiceId,
-    AgentId: builder.Configuration["WebVoice:AgentId"],
+    AgentId: agentId,
     Offline: emulator is not null);
 
 WebApplication app = builder.Build();

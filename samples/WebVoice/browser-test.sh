@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the WebVoice sample in a real browser: starts the app (offline, embedded emulator, with a known API key),
 # drives Debian's headless Chromium with a fake microphone that plays a WAV of emulator speech, and checks that
-# the typed text was spoken (audio received, every word highlighted), the microphone was transcribed, and no
-# request from the page carried the API key. Installs chromium with apt-get when missing (no browser downloads)
+# the typed text was spoken (audio received, every word highlighted), the microphone was transcribed, the agent
+# answered what the microphone said, and no request from the page carried the API key. Installs chromium with apt-get when missing (no browser downloads)
 # and puppeteer-core from the npm registry. Exits non-zero on any failure.
 # Usage: samples/WebVoice/browser-test.sh [--no-build]   (screenshot: docs/webvoice.png)
 set -euo pipefail
@@ -35,9 +35,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The microphone's sentence, spoken by the emulator into a 16-bit mono WAV (Chromium loops it as the mic).
+# The microphone's sentence, spoken by the emulator, then 6 s of silence (so the agent can answer before Chromium
+# loops the file), as a 16-bit mono WAV: Chromium's fake microphone plays it.
 sentence="The microphone hears this sentence clearly."
-XDG_DATA_HOME="$work" CARTESIA_API_KEY= CARTESIA_BASE_URL= dotnet run --no-build --project "$root/src/Cartesia.Cli" -- tts "$sentence" -o "$work/mic.wav" --sample-rate 48000 > /dev/null
+XDG_DATA_HOME="$work" CARTESIA_API_KEY= CARTESIA_BASE_URL= dotnet run --no-build --project "$root/src/Cartesia.Cli" -- tts "$sentence" -o "$work/mic.raw" --sample-rate 48000 2> /dev/null
+node -e '
+const fs = require("fs");
+const [raw, wav] = process.argv.slice(1);
+const pcm = Buffer.concat([fs.readFileSync(raw), Buffer.alloc(48000 * 2 * 6)]);
+const h = Buffer.alloc(44);
+h.write("RIFF", 0); h.writeUInt32LE(36 + pcm.length, 4); h.write("WAVEfmt ", 8); h.writeUInt32LE(16, 16);
+h.writeUInt16LE(1, 20); h.writeUInt16LE(1, 22); h.writeUInt32LE(48000, 24); h.writeUInt32LE(96000, 28);
+h.writeUInt16LE(2, 32); h.writeUInt16LE(16, 34); h.write("data", 36); h.writeUInt32LE(pcm.length, 40);
+fs.writeFileSync(wav, Buffer.concat([h, pcm]));' "$work/mic.raw" "$work/mic.wav"
 
 # A key only this run knows: the emulator requires it, and the browser must never see it.
 key="sk_car_webvoice_browsertest_$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"

@@ -68,14 +68,36 @@ try {
   const heard = `${s.stt.final}${s.stt.interim}`.trim();
   check(!s.stt.error, `STT: no error (${s.stt.error ?? "none"})`);
   check(expected.every((w) => words(heard).includes(w)), `STT: the microphone's words appear as a transcript ("${heard.slice(0, 120)}")`);
-  await page.screenshot({ path: screenshot });
   await page.click("#stt-stop");
   await page.waitForFunction(() => document.getElementById("stt-start").disabled === false, { timeout: 10000 }).catch(() => {});
+  s = await state();
+  check(s.stt.closed && !s.stt.error, `STT: Stop (finalize + close) ended the session cleanly (${s.stt.error ?? (s.stt.closed ? "final: " + JSON.stringify(s.stt.final.trim()) : "still open")})`);
 
-  // 3. No request from the page carried the API key; the sockets authenticated with access tokens in the query.
+  // 3. A spoken conversation with the agent: it greets, hears the microphone's sentence, answers it.
+  const agentId = await page.evaluate(() => document.getElementById("agent-start").disabled ? null : true);
+  check(agentId !== null, "Agent: the page offers a call (an agent is configured)");
+  if (agentId !== null) {
+    await page.click("#agent-start");
+    await page.waitForFunction((want) => window.webVoice.agent.error || window.webVoice.agent.heard.some((t) => t.role === "assistant" && !t.interrupted
+      && t.text.startsWith("You said:") && want.every((w) => t.text.toLowerCase().includes(w))), { timeout: 45000 }, expected).catch(() => {});
+    s = await state();
+    const turns = s.agent.heard.map((t) => `${t.role}${t.interrupted ? "(interrupted)" : ""}: ${t.text}`).join(" | ");
+    check(!s.agent.error, `Agent: no error (${s.agent.error ?? "none"})`);
+    check(s.agent.heard.some((t) => t.role === "user" && expected.every((w) => words(t.text).includes(w))), `Agent: heard the microphone's sentence as the user's turn (${turns})`);
+    check(s.agent.heard.some((t) => t.role === "assistant" && !t.interrupted && t.text.startsWith("You said:") && expected.every((w) => words(t.text).includes(w))),
+      "Agent: answered it, in full");
+    check(s.agent.audioBytes > 0, `Agent: its answer arrived as audio and was played (${s.agent.audioBytes} bytes)`);
+    await page.screenshot({ path: screenshot });
+    await page.click("#agent-stop");
+    await page.waitForFunction(() => document.getElementById("agent-start").disabled === false, { timeout: 10000 }).catch(() => {});
+  } else {
+    await page.screenshot({ path: screenshot });
+  }
+
+  // 4. No request from the page carried the API key; the sockets authenticated with access tokens in the query.
   const leaks = sent.filter((line) => line.includes(apiKey));
   check(sent.length > 0 && leaks.length === 0, `No request from the page carried the API key (${sent.length} requests, handshakes and frames inspected)`);
-  check(sockets.length >= 2 && sockets.every((u) => /[?&]access_token=/.test(u) && /[?&]cartesia_version=/.test(u)),
+  check(sockets.length >= 3 && sockets.every((u) => /[?&]access_token=/.test(u) && /[?&]cartesia_version=/.test(u)),
     `Every WebSocket used access_token + cartesia_version query auth (${sockets.map((u) => new URL(u).pathname).join(", ")})`);
   console.log(`Screenshot: ${screenshot}`);
 } finally {

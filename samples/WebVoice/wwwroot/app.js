@@ -9,7 +9,7 @@ $("mode").textContent = settings.offline ? "offline: embedded emulator" : "Carte
 // Test hooks: what the page did, for samples/WebVoice/browser-test.sh (harmless in a real page).
 const state = window.webVoice = {
   tts: { audioBytes: 0, words: [], spoken: 0, played: false, maxHighlightLag: 0, error: null },
-  stt: { final: "", interim: "", error: null },
+  stt: { final: "", interim: "", closed: false, error: null },
   agent: { heard: [], audioBytes: 0, error: null },
 };
 
@@ -148,13 +148,9 @@ $("tts-speak").addEventListener("click", () => speak().catch((e) => {
   $("tts-speak").disabled = false;
 }));
 
-// ---- 2. The microphone, transcribed live over /stt/websocket (16 kHz pcm_s16le binary frames).
-let listening = null;
-
-async function startMic() {
-  $("stt-start").disabled = true;
-  const status = $("stt-status");
-  status.textContent = "Opening the microphone…";
+// ---- The microphone: 16 kHz mono 16-bit PCM in 100 ms blocks (an AudioWorklet; no processing that would
+// change the sound: speech recognition wants it raw).
+async function openMicrophone(onBlock) {
   const stream = await navigator.mediaDevices.getUserMedia({
     audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
   });
@@ -164,18 +160,31 @@ async function startMic() {
   const forwarder = new AudioWorkletNode(ctx, "mic-forwarder");
   source.connect(forwarder);
   forwarder.connect(ctx.destination); // pulled by the graph; it outputs silence
-
-  const ws = new WebSocket(socketUrl("/stt/websocket", { model: "ink-whisper", encoding: "pcm_s16le", sample_rate: "16000", language: "en" }, await getToken()));
-  ws.binaryType = "arraybuffer";
   forwarder.port.onmessage = (message) => {
-    if (ws.readyState !== WebSocket.OPEN) return;
     const samples = message.data;
     const pcm = new Int16Array(samples.length);
     for (let i = 0; i < samples.length; i++) {
       pcm[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i] * 32767)));
     }
-    ws.send(pcm.buffer);
+    onBlock(pcm);
   };
+  return () => {
+    stream.getTracks().forEach((track) => track.stop());
+    ctx.close();
+  };
+}
+
+// ---- 2. The microphone, transcribed live over /stt/websocket (16 kHz pcm_s16le binary frames).
+let listening = null;
+
+async function startMic() {
+  $("stt-start").disabled = true;
+  const status = $("stt-status");
+  status.textContent = "Opening the microphone…";
+  Object.assign(state.stt, { final: "", interim: "", closed: false, error: null });
+  const ws = new WebSocket(socketUrl("/stt/websocket", { model: "ink-whisper", encoding: "pcm_s16le", sample_rate: "16000", language: "en" }, await getToken()));
+  ws.binaryType = "arraybuffer";
+  let closeMic = null;
   const finalEl = document.querySelector("#stt-transcript .final");
   const interimEl = document.querySelector("#stt-transcript .interim");
   ws.onopen = () => { status.textContent = "Listening…"; $("stt-stop").disabled = false; };
@@ -196,8 +205,8 @@ async function startMic() {
     }
   };
   ws.onclose = (event) => {
-    stream.getTracks().forEach((track) => track.stop());
-    ctx.close();
+    closeMic?.();
+    state.stt.closed = true;
     listening = null;
     $("stt-start").disabled = false;
     $("stt-stop").disabled = true;
@@ -206,6 +215,11 @@ async function startMic() {
     }
     status.textContent = state.stt.error ?? "Stopped.";
   };
+  // Handlers first, then the microphone: the socket may open while the microphone is being set up.
+  closeMic = await openMicrophone((pcm) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(pcm.buffer);
+  });
+  if (ws.readyState > WebSocket.OPEN) closeMic();
   listening = ws;
 }
 
@@ -222,3 +236,91 @@ $("stt-start").addEventListener("click", () => startMic().catch((e) => {
   $("stt-start").disabled = false;
 }));
 $("stt-stop").addEventListener("click", stopMic);
+
+// ---- 3. A spoken conversation with an agent over the managed Agents WebSocket (/v1/agents/websocket/{agent}):
+// session_create, then the microphone as audio_input events; the agent's audio_output is played as it comes and
+// each finished turn is written down.
+let call = null;
+
+function bytesToBase64(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function startCall() {
+  $("agent-start").disabled = true;
+  const status = $("agent-status");
+  status.textContent = "Calling the agent…";
+  playback ??= new AudioContext();
+  await playback.resume();
+  const ctx = playback;
+  let nextTime = 0;
+  let playing = [];
+  let closeMic = null;
+  const ws = new WebSocket(socketUrl(`/v1/agents/websocket/${encodeURIComponent(settings.agentId)}`, {}, await getToken()));
+  ws.onopen = () => ws.send(JSON.stringify({ type: "session_create", audio: { input_format: "pcm_16000", output_delivery: "speaking_pace" } }));
+  ws.onmessage = async (message) => {
+    const event = JSON.parse(message.data);
+    if (event.type === "session_ready") {
+      status.textContent = "In a call: speak.";
+      $("agent-stop").disabled = false;
+      closeMic = await openMicrophone((pcm) => {
+        if (ws.readyState === WebSocket.OPEN) {
+          ws.send(JSON.stringify({ type: "audio_input", audio: bytesToBase64(new Uint8Array(pcm.buffer)) }));
+        }
+      });
+      if (ws.readyState > WebSocket.OPEN) closeMic();
+    } else if (event.type === "audio_output") {
+      const bytes = base64ToBytes(event.audio);
+      state.agent.audioBytes += bytes.length;
+      const pcm = new Int16Array(bytes.buffer, 0, bytes.length >> 1);
+      const buffer = ctx.createBuffer(1, pcm.length, 16000);
+      buffer.copyToChannel(Float32Array.from(pcm, (v) => v / 32768), 0);
+      const source = ctx.createBufferSource();
+      source.buffer = buffer;
+      source.connect(ctx.destination);
+      nextTime = Math.max(nextTime, ctx.currentTime + 0.05);
+      source.start(nextTime);
+      nextTime += buffer.duration;
+      playing.push(source);
+      source.onended = () => { playing = playing.filter((s) => s !== source); };
+    } else if (event.type === "audio_output_clear") {
+      // The user spoke over the agent: stop what is queued.
+      playing.forEach((source) => source.stop());
+      playing = [];
+      nextTime = 0;
+    } else if (event.type === "turn_ended") {
+      const item = document.createElement("li");
+      item.className = event.role;
+      item.textContent = `${event.role === "assistant" ? "Agent" : "You"}: ${event.text}${event.interrupted ? " (interrupted)" : ""}`;
+      $("agent-log").append(item);
+      state.agent.heard.push({ role: event.role, text: event.text, interrupted: event.interrupted });
+    } else if (event.type === "error") {
+      state.agent.error = `${event.code}: ${event.message}`;
+      status.textContent = state.agent.error;
+    }
+  };
+  ws.onclose = (event) => {
+    closeMic?.();
+    call = null;
+    $("agent-start").disabled = false;
+    $("agent-stop").disabled = true;
+    if (event.code !== 1000 && !state.agent.error) {
+      state.agent.error = `The agent socket closed (${event.code} ${event.reason})`;
+    }
+    status.textContent = state.agent.error ?? "Call ended.";
+  };
+  call = ws;
+}
+
+if (settings.agentId) {
+  $("agent-status").textContent = `Agent ${settings.agentId}.`;
+  $("agent-start").disabled = false;
+  $("agent-start").addEventListener("click", () => startCall().catch((e) => {
+    state.agent.error = String(e);
+    $("agent-status").textContent = state.agent.error;
+    $("agent-start").disabled = false;
+  }));
+  $("agent-stop").addEventListener("click", () => call?.close(1000));
+}
