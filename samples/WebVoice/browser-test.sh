@@ -10,13 +10,17 @@ cd "$(dirname "$0")/../.."
 root="$PWD"
 here="$root/samples/WebVoice"
 
-if ! command -v chromium > /dev/null; then
-  echo "== installing chromium (Debian package)"
+# Debian's packages for what is missing: chromium, and node + npm (puppeteer-core 24 needs node 18 or later).
+missing=()
+command -v chromium > /dev/null || missing+=(chromium)
+command -v node > /dev/null || missing+=(nodejs)
+command -v npm > /dev/null || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== installing ${missing[*]} (Debian packages)"
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium > /dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
 fi
-command -v node > /dev/null && command -v npm > /dev/null || { echo "browser-test: node and npm are required"; exit 1; }
 
 echo "== npm ci (puppeteer-core; it downloads no browser)"
 (cd "$here/browser-test" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
