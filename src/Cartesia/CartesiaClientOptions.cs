@@ -136,6 +136,20 @@ public sealed class CartesiaClientOptions
     /// </summary>
     public int MaxSseEventBytes { get; set; } = DefaultMaxSseEventBytes;
 
+    /// <summary>
+    /// Where the WebSockets carry the credential and the API version: handshake headers, or the query parameters
+    /// the service documents for browsers (<c>access_token</c> / <c>api_key</c> and <c>cartesia_version</c>).
+    /// Default <see cref="CartesiaWebSocketAuthentication.Automatic"/>: the query in a browser (Blazor WebAssembly),
+    /// headers elsewhere.
+    /// </summary>
+    public CartesiaWebSocketAuthentication WebSocketAuthentication { get; set; } = CartesiaWebSocketAuthentication.Automatic;
+
+    /// <summary>
+    /// Test seam: whether the client behaves as it does in a browser (query auth, no synchronous calls);
+    /// <see langword="null"/> (the default) asks <see cref="OperatingSystem.IsBrowser"/>.
+    /// </summary>
+    internal bool? RunsInBrowser { get; set; }
+
     /// <summary>A copy of these options (the default headers are copied too).</summary>
     public CartesiaClientOptions Clone()
     {

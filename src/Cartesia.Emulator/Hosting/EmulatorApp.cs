@@ -56,6 +56,7 @@ internal static class EmulatorApp
 
         WebApplication app = builder.Build();
         app.UseMiddleware<HostFilterMiddleware>();
+        app.UseMiddleware<CorsMiddleware>();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.UseMiddleware<JournalMiddleware>();
         app.UseMiddleware<Persistence.StatePersistenceMiddleware>();

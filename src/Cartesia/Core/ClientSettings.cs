@@ -27,6 +27,12 @@ internal sealed class ClientSettings
     public required int MaxResponseBodyBytes { get; init; }
     public required int MaxSseEventBytes { get; init; }
 
+    /// <summary>Whether the client runs in a browser (Blazor WebAssembly): no synchronous calls, no handshake headers.</summary>
+    public required bool IsBrowser { get; init; }
+
+    /// <summary>Whether WebSockets carry the credential and version in the query (<see cref="CartesiaWebSocketAuthentication.Query"/>).</summary>
+    public required bool WebSocketQueryAuth { get; init; }
+
     /// <summary>Validates the options and takes a snapshot of them.</summary>
     public static ClientSettings Create(CartesiaCredential? credential, CartesiaClientOptions? options)
     {
@@ -68,6 +74,11 @@ internal sealed class ClientSettings
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetryAfter, "MaxRetryAfter must not be negative.");
         }
 
+        if (!Enum.IsDefined(options.WebSocketAuthentication))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.WebSocketAuthentication, "WebSocketAuthentication is not a known mode.");
+        }
+
         if (!Enum.IsDefined(options.GenerationRetries))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.GenerationRetries, "GenerationRetries is not a known mode.");
@@ -94,6 +105,7 @@ internal sealed class ClientSettings
             SecretRedactor.Remember(credential);
         }
 
+        bool isBrowser = options.RunsInBrowser ?? OperatingSystem.IsBrowser();
         return new ClientSettings
         {
             Credential = credential,
@@ -114,6 +126,9 @@ internal sealed class ClientSettings
             TimeProvider = options.TimeProvider ?? TimeProvider.System,
             MaxResponseBodyBytes = options.MaxResponseBodyBytes,
             MaxSseEventBytes = options.MaxSseEventBytes,
+            IsBrowser = isBrowser,
+            WebSocketQueryAuth = options.WebSocketAuthentication == CartesiaWebSocketAuthentication.Query
+                || (options.WebSocketAuthentication == CartesiaWebSocketAuthentication.Automatic && isBrowser),
         };
     }
 

@@ -10,6 +10,23 @@ namespace Cartesia.Core;
 /// </summary>
 internal static class SyncAsync
 {
+    /// <summary>
+    /// Refuses the synchronous path in a browser (Blazor WebAssembly), where blocking the one thread on I/O would
+    /// hang the page: the message names the method to use instead. Called before anything is sent.
+    /// </summary>
+    /// <param name="settings">The client's settings (<see cref="ClientSettings.IsBrowser"/>).</param>
+    /// <param name="async">Whether the caller is on the asynchronous path.</param>
+    /// <param name="operation">The operation, for the message.</param>
+    /// <exception cref="PlatformNotSupportedException">Synchronous, in a browser.</exception>
+    public static void ThrowIfSyncInBrowser(ClientSettings settings, bool async, string operation)
+    {
+        if (!async && settings.IsBrowser)
+        {
+            throw new PlatformNotSupportedException(
+                $"The synchronous methods of Cartesia's clients cannot run in a browser (Blazor WebAssembly), where waiting for the network would block the page's only thread; call the ...Async method instead ({operation}).");
+        }
+    }
+
     /// <summary>Returns the result of a task that the synchronous code path has already completed.</summary>
     public static T EnsureCompleted<T>(this ValueTask<T> task)
     {

@@ -33,8 +33,10 @@ internal sealed class HttpPipeline
     /// <exception cref="CartesiaApiException">The service answered with an error status.</exception>
     /// <exception cref="CartesiaConnectionException">The service could not be reached or timed out.</exception>
     /// <exception cref="CartesiaCredentialMissingException">The request needs a credential and the client has none.</exception>
+    /// <exception cref="PlatformNotSupportedException">Synchronous, in a browser.</exception>
     public async ValueTask<PipelineResponse> SendAsync(PipelineRequest request, bool async, CancellationToken cancellationToken)
     {
+        SyncAsync.ThrowIfSyncInBrowser(_settings, async, request.Operation);
         if (request.RequiresCredential && _settings.Credential is null)
         {
             throw new CartesiaCredentialMissingException();
@@ -134,7 +136,9 @@ internal sealed class HttpPipeline
 
     private async ValueTask<AttemptResult> SendOnceAsync(PipelineRequest request, Uri uri, string logUrl, int attempt, long started, bool async, CancellationToken cancellationToken)
     {
-        using HttpRequestMessage message = CreateMessage(request, uri);
+        // A provider credential is asked per attempt: a retry after a long backoff never sends an expired token.
+        string? secret = _settings.Credential is { } credential ? await credential.GetSecretAsync(_time, async, cancellationToken).ConfigureAwait(false) : null;
+        using HttpRequestMessage message = CreateMessage(request, uri, secret);
         using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_settings.Timeout != Timeout.InfiniteTimeSpan)
         {
@@ -163,6 +167,11 @@ internal sealed class HttpPipeline
 
             byte[] errorBytes = await ReadBodyAsync(response, MaxErrorBodyBytes, async, attemptCts.Token).ConfigureAwait(false);
             string? errorBody = SecretRedactor.Scrub(Encoding.UTF8.GetString(errorBytes), _settings.Credential);
+            if (info.StatusCode == 401 && secret is not null)
+            {
+                _settings.Credential!.Refused(secret);
+            }
+
             RetryDecision decision = RetryPolicy.ForStatus(info.StatusCode, info.GetHeader, request.Kind, _settings, _time.GetUtcNow());
             return AttemptResult.Status(info, errorBody, decision);
         }
@@ -212,13 +221,13 @@ internal sealed class HttpPipeline
         return AttemptResult.Connection(ex, $"Could not complete {target}: {ex.Message}", RetryPolicy.ForFailure(notProcessed, what, request.Kind, _settings));
     }
 
-    private HttpRequestMessage CreateMessage(PipelineRequest request, Uri uri)
+    private HttpRequestMessage CreateMessage(PipelineRequest request, Uri uri, string? secret)
     {
         var message = new HttpRequestMessage(request.Method, uri);
         HttpRequestHeaders headers = message.Headers;
-        if (_settings.Credential is { } credential)
+        if (secret is not null)
         {
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", credential.Secret);
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         }
 
         headers.TryAddWithoutValidation("Cartesia-Version", _settings.ApiVersion.Value);

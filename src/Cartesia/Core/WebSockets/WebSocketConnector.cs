@@ -44,19 +44,29 @@ internal sealed class WebSocketConnector
     private async Task<ClientWebSocket> ConnectAsync(string pathAndQuery, string operation, int maxRetries, WebSocketAuthStyle authStyle, CancellationToken cancellationToken)
     {
         ClientSettings settings = _core.Settings;
-        if (settings.Credential is null)
+        if (settings.Credential is not { } credential)
         {
             throw new CartesiaCredentialMissingException();
         }
 
-        Uri uri = settings.ResolveWebSocket(pathAndQuery + authStyle.QuerySuffix(settings.Credential, settings.ApiVersion, pathAndQuery.Contains('?', StringComparison.Ordinal)));
-        string logUrl = SecretRedactor.RedactUri(uri);
+        if (settings.WebSocketQueryAuth)
+        {
+            authStyle = WebSocketAuthStyle.Query;
+        }
+
+        bool hasQuery = pathAndQuery.Contains('?', StringComparison.Ordinal);
+        string logUrl = SecretRedactor.RedactUri(settings.ResolveWebSocket(pathAndQuery));
         long started = Stopwatch.GetTimestamp();
         for (int attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Asked at every attempt of every connect and reconnect: a provider credential's token is fresh here.
+            string secret = await credential.GetSecretAsync(settings.TimeProvider, async: true, cancellationToken).ConfigureAwait(false);
+            Uri uri = settings.ResolveWebSocket(pathAndQuery + authStyle.QuerySuffix(credential.Kind, secret, settings.ApiVersion, hasQuery));
+            logUrl = SecretRedactor.RedactUri(uri);
             Log.SendingRequest(_core.HttpLogger, "GET", logUrl, operation, attempt);
-            ClientWebSocket socket = CreateSocket(settings, authStyle);
+            ClientWebSocket socket = CreateSocket(settings, authStyle, credential.Kind, secret);
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (settings.Timeout != Timeout.InfiniteTimeSpan)
             {
@@ -67,7 +77,16 @@ internal sealed class WebSocketConnector
             RetryDecision decision;
             try
             {
-                await socket.ConnectAsync(uri, _core.WebSocketInvoker, attemptCts.Token).ConfigureAwait(false);
+                if (settings.IsBrowser)
+                {
+                    // The browser's own WebSocket: it takes no HttpMessageInvoker.
+                    await socket.ConnectAsync(uri, attemptCts.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await socket.ConnectAsync(uri, _core.WebSocketInvoker, attemptCts.Token).ConfigureAwait(false);
+                }
+
                 return socket;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -77,7 +96,12 @@ internal sealed class WebSocketConnector
             }
             catch (Exception ex) when (ex is WebSocketException or HttpRequestException or OperationCanceledException or IOException)
             {
-                int status = (int)socket.HttpStatusCode;
+                int status = settings.IsBrowser ? 0 : (int)socket.HttpStatusCode;
+                if (status == 401)
+                {
+                    credential.Refused(secret);
+                }
+
                 if (status >= 400)
                 {
                     var info = new CartesiaResponseInfo(status, ToHeaders(socket.HttpResponseHeaders), attempt, Stopwatch.GetElapsedTime(started));
@@ -91,7 +115,7 @@ internal sealed class WebSocketConnector
                     decision = new RetryDecision(true, timedOut ? "the handshake timed out" : "the connection could not be made");
                     failure = timedOut
                         ? new CartesiaTimeoutException($"Connecting to {logUrl} did not complete within {RetryPolicy.Describe(settings.Timeout)} (CartesiaClientOptions.Timeout).", ex) { Phase = CartesiaTimeoutPhase.Request, Timeout = settings.Timeout, Attempts = attempt }
-                        : new CartesiaWebSocketException($"Could not connect to {logUrl}: {ex.Message}", ex) { Attempts = attempt };
+                        : new CartesiaWebSocketException($"Could not connect to {logUrl}: {SecretRedactor.Redact(ex.Message)}", ex) { Attempts = attempt };
                 }
 
                 socket.Dispose();
@@ -111,9 +135,16 @@ internal sealed class WebSocketConnector
         }
     }
 
-    private static ClientWebSocket CreateSocket(ClientSettings settings, WebSocketAuthStyle authStyle)
+    private static ClientWebSocket CreateSocket(ClientSettings settings, WebSocketAuthStyle authStyle, CartesiaCredentialKind kind, string secret)
     {
         var socket = new ClientWebSocket();
+        if (settings.IsBrowser)
+        {
+            // A browser's WebSocket sets no header, keep-alive or response details (each throws
+            // PlatformNotSupportedException there): the credential and version are in the query (WebSocketAuthStyle.Query).
+            return socket;
+        }
+
         ClientWebSocketOptions options = socket.Options;
         options.CollectHttpResponseDetails = true;
         options.KeepAliveInterval = settings.WebSocketKeepAliveInterval;
@@ -122,7 +153,7 @@ internal sealed class WebSocketConnector
             options.KeepAliveTimeout = settings.WebSocketKeepAliveTimeout;
         }
 
-        if (authStyle.CredentialHeader(settings.Credential!) is (string name, string value))
+        if (authStyle.CredentialHeader(kind, secret) is (string name, string value))
         {
             options.SetRequestHeader(name, value);
         }

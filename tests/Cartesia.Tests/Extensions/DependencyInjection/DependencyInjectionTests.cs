@@ -168,6 +168,7 @@ public class DependencyInjectionTests
                 var t when t == typeof(int) => 7,
                 var t when t == typeof(CartesiaApiVersion) => CartesiaApiVersion.V2024_06_10,
                 var t when t == typeof(GenerationRetryMode) => GenerationRetryMode.Always,
+                var t when t == typeof(CartesiaWebSocketAuthentication) => CartesiaWebSocketAuthentication.Query,
                 var t when t == typeof(HttpClient) => new HttpClient(),
                 var t when t == typeof(Microsoft.Extensions.Logging.ILoggerFactory) => Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
                 var t when t == typeof(TimeProvider) => new Microsoft.Extensions.Time.Testing.FakeTimeProvider(),
