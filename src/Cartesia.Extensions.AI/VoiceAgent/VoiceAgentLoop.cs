@@ -406,7 +406,7 @@ internal sealed class VoiceAgentLoop
         }
 
         response.Ended = true;
-        string text = response.Text;
+        string text = response.Text.Trim();
         if (text.Length > 0)
         {
             response.HistoryMessage = _history.Add(ChatRole.Assistant, text);
