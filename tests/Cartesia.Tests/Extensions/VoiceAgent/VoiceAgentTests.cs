@@ -151,6 +151,39 @@ public class VoiceAgentTests
     }
 
     [Fact]
+    public async Task Barge_in_while_the_reply_is_still_arriving_cancels_its_context_and_keeps_what_was_delivered_and_spoken()
+    {
+        // Speech at real time: the reply's audio is still arriving when the user speaks; no playback position is reported.
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Pacing = new EmulatorPacing { RealTimeFactor = 1 } });
+        using CartesiaClient client = emulator.CreateClient();
+        const string Long = "Let me tell you a long story about a small town by the sea, where every morning the fishermen sang.";
+        var chat = ScriptedChatClient.Answering(user => user.StartsWith("Tell", StringComparison.Ordinal) ? Long : "Okay.");
+        await using var agent = new CartesiaVoiceAgent(client, chat, Options());
+        var run = new AgentRun(agent.RunAsync());
+        byte[] interruption = await UserSaysAsync(client, "Stop.");
+
+        await agent.SendAudioAsync(await UserSaysAsync(client, "Tell me a story."));
+        VoiceAgentAudioEvent first = await run.WaitForAsync<VoiceAgentAudioEvent>();
+        await agent.SendAudioAsync(interruption);
+        VoiceAgentInterruptedEvent interrupted = await run.WaitForAsync<VoiceAgentInterruptedEvent>();
+        VoiceAgentResponseEvent next = await run.WaitForAsync<VoiceAgentResponseEvent>();
+        agent.CompleteInput();
+        await run.Ended;
+
+        Assert.Equal(first.ResponseId, interrupted.ResponseId);
+        Assert.NotEqual(first.ResponseId, next.ResponseId); // the interrupted reply never finished
+        Assert.Equal(Long, interrupted.FullText);
+        Assert.True(interrupted.HeardText.Length < Long.Length, interrupted.HeardText);
+        Assert.StartsWith(interrupted.HeardText, Long, StringComparison.Ordinal);
+        Assert.Equal(interrupted.PlayedBytes, run.AudioOf(first.ResponseId).Length); // no position reported: what was delivered counts as heard
+        Assert.Contains(emulator.Journal.For("/tts/websocket")[0].WebSocketMessages, m => m.Text?.Contains("\"cancel\":true", StringComparison.Ordinal) == true);
+        string[] expected = interrupted.HeardText.Length == 0
+            ? ["system", "user: Tell me a story.", "user: Stop."]
+            : ["system", "user: Tell me a story.", $"assistant: {interrupted.HeardText}", "user: Stop."];
+        Assert.Equal(expected, chat.Calls[^1].Select(m => m.Role == ChatRole.System ? "system" : $"{m.Role}: {m.Text}"));
+    }
+
+    [Fact]
     public async Task A_tool_call_runs_inside_the_loop_with_progress_speech_and_a_hanging_tool_times_out_with_an_apology()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
