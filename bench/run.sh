@@ -20,13 +20,18 @@ unset CARTESIA_API_KEY CARTESIA_BASE_URL
 
 smoke=false
 pin=true
+aot=true
 args=()
+prev=""
 for arg in "$@"; do
   case "$arg" in
     --smoke) smoke=true; args+=("$arg") ;;
     --no-pin) pin=false ;;
     *) args+=("$arg") ;;
   esac
+  # --only without f: no workload needs the NativeAOT program, so it is not published.
+  [ "$prev" = "--only" ] && [[ ",$arg," != *",f,"* ]] && aot=false
+  prev="$arg"
 done
 cores="$(nproc 2>/dev/null || echo 1)"
 server_pin=()
@@ -53,7 +58,7 @@ dotnet build bench/Cartesia.Bench.Harness -c Release -nologo -v quiet
 dotnet build bench/Cartesia.Bench.FirstAudio -c Release -nologo -v quiet
 harness=(dotnet "$root/bench/Cartesia.Bench.Harness/bin/Release/net10.0/Cartesia.Bench.Harness.dll")
 extra=(--first-audio-jit "$root/bench/Cartesia.Bench.FirstAudio/bin/Release/net10.0/Cartesia.Bench.FirstAudio.dll")
-if [ "$smoke" = false ]; then
+if [ "$smoke" = false ] && [ "$aot" = true ]; then
   echo "== publish the first-audio program with NativeAOT"
   dotnet publish bench/Cartesia.Bench.FirstAudio -c Release -r linux-x64 -o "$work/aot" -nologo -v quiet
   extra+=(--first-audio-aot "$work/aot/Cartesia.Bench.FirstAudio")
