@@ -6,7 +6,12 @@
 # Prints the ratio table; writes bench/results.json (full run) or a temp file (--smoke).
 #   bash bench/run.sh            full sizes, 5 rounds (about 6 minutes on 2 cores)
 #   bash bench/run.sh --smoke    tiny sizes, 1 round (CI: proves the harness still runs; the numbers mean nothing)
-#   bash bench/run.sh --rounds 3 other harness options pass through (--only a1,a100 runs only those workloads)
+#   bash bench/run.sh --rounds 3 other harness options pass through (--only a1,a100 runs only those workloads,
+#                                --warm-up SECONDS for a shorter warm-up)
+#   bash bench/run.sh --no-pin   leave the processes where the scheduler puts them (see below)
+# With taskset (util-linux) and 2 or more cores, the emulators run on the last core and the harness (with the
+# clients it starts: Node, the child processes) on the others, so a client never takes the server's CPU nor the
+# other way round, and the "server not the bottleneck" checks mean what they say.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -14,7 +19,30 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 unset CARTESIA_API_KEY CARTESIA_BASE_URL
 
 smoke=false
-for arg in "$@"; do [ "$arg" = "--smoke" ] && smoke=true; done
+pin=true
+aot=true
+args=()
+prev=""
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) smoke=true; args+=("$arg") ;;
+    --no-pin) pin=false ;;
+    *) args+=("$arg") ;;
+  esac
+  # --only without f: no workload needs the NativeAOT program, so it is not published.
+  [ "$prev" = "--only" ] && [[ ",$arg," != *",f,"* ]] && aot=false
+  prev="$arg"
+done
+cores="$(nproc 2>/dev/null || echo 1)"
+server_pin=()
+client_pin=()
+if [ "$pin" = true ] && command -v taskset > /dev/null && [ "$cores" -ge 2 ]; then
+  server_pin=(taskset -c "$((cores - 1))")
+  client_pin=(taskset -c "0-$((cores - 2))")
+  echo "== pinned: emulators on core $((cores - 1)), the clients on cores 0-$((cores - 2))"
+else
+  echo "== not pinned (--no-pin, no taskset, or one core)"
+fi
 work="$(mktemp -d)"
 emulator=""
 plain=""
@@ -30,7 +58,7 @@ dotnet build bench/Cartesia.Bench.Harness -c Release -nologo -v quiet
 dotnet build bench/Cartesia.Bench.FirstAudio -c Release -nologo -v quiet
 harness=(dotnet "$root/bench/Cartesia.Bench.Harness/bin/Release/net10.0/Cartesia.Bench.Harness.dll")
 extra=(--first-audio-jit "$root/bench/Cartesia.Bench.FirstAudio/bin/Release/net10.0/Cartesia.Bench.FirstAudio.dll")
-if [ "$smoke" = false ]; then
+if [ "$smoke" = false ] && [ "$aot" = true ]; then
   echo "== publish the first-audio program with NativeAOT"
   dotnet publish bench/Cartesia.Bench.FirstAudio -c Release -r linux-x64 -o "$work/aot" -nologo -v quiet
   extra+=(--first-audio-aot "$work/aot/Cartesia.Bench.FirstAudio")
@@ -55,9 +83,9 @@ wait_url() { # the URL an emulator printed in its log
 }
 echo "== start the emulators (firehose): TLS for every client, plain ws for the .NET clients as well"
 cli=(dotnet "$root/src/Cartesia.Cli/bin/Release/net10.0/Cartesia.Cli.dll" emulator --port 0 --firehose)
-"${cli[@]}" --tls --cert-out "$work/emulator.pem" > "$work/emulator.log" 2>&1 &
+"${server_pin[@]}" "${cli[@]}" --tls --cert-out "$work/emulator.pem" > "$work/emulator.log" 2>&1 &
 emulator=$!
-"${cli[@]}" > "$work/plain.log" 2>&1 &
+"${server_pin[@]}" "${cli[@]}" > "$work/plain.log" 2>&1 &
 plain=$!
 url="$(wait_url "$work/emulator.log")"
 plain_url="$(wait_url "$work/plain.log")"
@@ -65,5 +93,5 @@ echo "emulators at $url and $plain_url"
 
 json="$root/bench/results.json"
 [ "$smoke" = true ] && json="$work/results.json"
-"${harness[@]}" --url "$url" --cert "$work/emulator.pem" --plain-url "$plain_url" --server-pid "$emulator" --plain-server-pid "$plain" \
-  --json "$json" "${extra[@]}" "$@"
+"${client_pin[@]}" "${harness[@]}" --url "$url" --cert "$work/emulator.pem" --plain-url "$plain_url" --server-pid "$emulator" --plain-server-pid "$plain" \
+  --json "$json" "${extra[@]}" "${args[@]}"

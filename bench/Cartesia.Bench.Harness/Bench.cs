@@ -23,6 +23,9 @@ internal sealed class BenchSettings
 
     public int Rounds { get; init; } = 5;
 
+    /// <summary>How long each transport is warmed up (<c>--warm-up SECONDS</c>); null for the default (15 s, none in a smoke run).</summary>
+    public TimeSpan? WarmUp { get; init; }
+
     public string? NodeDirectory { get; init; }
 
     /// <summary>The emulator's process id (--server-pid), to measure how busy the server was while a client ran.</summary>

@@ -179,9 +179,9 @@ internal static class DotnetClients
 
     public sealed record ManyResult(double CompletionMs, List<double> LatencyMicros, long Lost, long Misrouted);
 
-    public static async Task<ManyResult> ManySdkAsync(CartesiaClient client, int contexts, int chunksPerContext, byte[] expectedAudio)
+    public static async Task<ManyResult> ManySdkAsync(CartesiaClient client, int contexts, int chunksPerContext, byte[] expectedAudio, bool inline = false)
     {
-        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30 });
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30, DeliverEventsInline = inline });
         long misrouted = 0, lost = 0;
         var start = Stopwatch.StartNew();
         List<double>[] latencies = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>

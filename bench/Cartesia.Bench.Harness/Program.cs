@@ -33,6 +33,7 @@ var settings = new BenchSettings
     CertificatePath = options.GetValueOrDefault("--cert"),
     Smoke = flags.Contains("--smoke"),
     Rounds = int.Parse(options.GetValueOrDefault("--rounds") ?? (flags.Contains("--smoke") ? "1" : "5"), CultureInfo.InvariantCulture),
+    WarmUp = options.GetValueOrDefault("--warm-up") is { } warm ? TimeSpan.FromSeconds(double.Parse(warm, CultureInfo.InvariantCulture)) : null,
     NodeDirectory = options.GetValueOrDefault("--node") is { } node ? Path.GetFullPath(node) : null,
     ServerPid = options.GetValueOrDefault("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
     FirstAudioJit = options.GetValueOrDefault("--first-audio-jit"),

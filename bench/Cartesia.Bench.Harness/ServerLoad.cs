@@ -43,5 +43,37 @@ internal sealed class ServerLoad : IDisposable
         return (_process.TotalProcessorTime - _cpuAtStart).TotalSeconds / Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
     }
 
+    /// <summary>How many cores the process may run on (its CPU affinity, as <c>taskset</c> set it); null when unknown.</summary>
+    public static int? AllowedCores(int? pid)
+    {
+        if (pid is not int id || !OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{id}/status"))
+            {
+                if (line.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal))
+                {
+                    int count = 0;
+                    foreach (string range in line["Cpus_allowed_list:".Length..].Trim().Split(','))
+                    {
+                        string[] ends = range.Split('-');
+                        count += ends.Length == 2 ? int.Parse(ends[1], System.Globalization.CultureInfo.InvariantCulture) - int.Parse(ends[0], System.Globalization.CultureInfo.InvariantCulture) + 1 : 1;
+                    }
+
+                    return count;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return null;
+    }
+
     public void Dispose() => _process.Dispose();
 }

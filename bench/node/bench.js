@@ -1,5 +1,5 @@
 // The official TypeScript SDK (@cartesia/cartesia-js) against the emulator's firehose, one workload per run.
-// Usage: node bench.js '{"workload":"throughput|ttfa|many|bytes","url":"https://127.0.0.1:PORT/",...}'
+// Usage: node bench.js '{"workload":"throughput|ttfa|many|bytes|stt","url":"https://127.0.0.1:PORT/",...}'
 // Prints one JSON line. The SDK always opens the TTS socket with wss: run the emulator with --tls and set
 // NODE_EXTRA_CA_CERTS to its certificate. CommonJS, no build step.
 'use strict';
@@ -113,6 +113,35 @@ async function bytes() {
   return { mbps: length / seconds / 1e6, bytes: length, peak_rss_mb: process.resourceUsage().maxRSS / 1024 };
 }
 
+// Speech-to-text send: the SDK's STT WebSocket (client.stt.manualFinalize.websocket), `total` bytes of audio in
+// `frameBytes`-byte binary frames with sendRaw, then 'close'; timed until the final transcript and done arrive (the
+// firehose answers with how many bytes it counted). sendRaw has no backpressure of its own, so the loop lets the
+// event loop drain the socket whenever 1 MiB is waiting (as the .NET SDK's send queue is bounded at 1 MiB).
+async function stt() {
+  const ws = client.stt.manualFinalize.websocket({ model: 'ink-2', encoding: 'pcm_s16le', sample_rate: 16000 });
+  let final = null;
+  const done = new Promise((resolve, reject) => {
+    ws.on('transcript', (event) => { if (event.is_final) final = event.text; });
+    ws.on('done', resolve);
+    ws.on('error', reject);
+    ws.on('close', () => reject(new Error('closed before done')));
+  });
+  await new Promise((resolve, reject) => { ws.socket.once('open', resolve); ws.socket.once('error', reject); });
+  const raw = ws.socket.platformSocket;
+  const frame = Buffer.alloc(args.frameBytes);
+  const start = process.hrtime.bigint();
+  for (let sent = 0; sent < args.total; sent += args.frameBytes) {
+    ws.sendRaw(frame);
+    while (raw.bufferedAmount > 1 << 20) await new Promise((resolve) => setImmediate(resolve));
+  }
+  ws.send('close');
+  await done;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  ws.close();
+  if (final !== `${args.total} bytes`) throw new Error(`the server counted '${final}'`);
+  return { mbps: args.total / seconds / 1e6, bytes: args.total };
+}
+
 function tone(bytes) {
   const audio = Buffer.alloc(bytes);
   for (let i = 0; i + 1 < bytes; i += 2) {
@@ -122,7 +151,7 @@ function tone(bytes) {
   return audio;
 }
 
-const workloads = { throughput, ttfa, many, bytes };
+const workloads = { throughput, ttfa, many, bytes, stt };
 workloads[args.workload]().then(
   (result) => { console.log(JSON.stringify(result)); process.exit(0); },
   (error) => { console.error(error); process.exit(1); },

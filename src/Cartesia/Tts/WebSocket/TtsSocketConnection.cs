@@ -168,6 +168,15 @@ internal sealed class TtsSocketConnection
                 {
                     // The burst is over (nothing more is ready), or it has lasted long enough: wake the readers.
                     PublishHeld();
+                    if (read.IsCompleted)
+                    {
+                        // More is ready: the loop would read on and on while the readers it just woke wait in the
+                        // thread pool's queue, and under load (1,000 contexts on one socket) chunks queued behind it
+                        // for tens of milliseconds. It takes its turn after them instead (one hop per hand-off, at
+                        // most one a millisecond); a reader that is slow does not hold it up, as each reader drains
+                        // only what it was handed.
+                        await Task.Yield();
+                    }
                 }
 
                 if (!read.IsCompleted)
