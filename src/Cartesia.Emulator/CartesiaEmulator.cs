@@ -36,6 +36,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     {
         options.Pacing.Validate();
         options.Limits.Validate();
+        options.Agents.Validate();
         Journal.Limits = options.Limits;
         Journal.Clock = options.TimeProvider ?? TimeProvider.System;
         HostNames = new HostNames(options.Host);

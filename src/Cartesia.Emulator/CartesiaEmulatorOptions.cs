@@ -79,6 +79,12 @@ public sealed class CartesiaEmulatorOptions
     public EmulatorLimits Limits { get; set; } = new();
 
     /// <summary>
+    /// How the Agents WebSockets behave: timeouts, the concurrent-call cap, the agent's speaking pace and an echo mode
+    /// for benchmarks. See <see cref="EmulatorAgentOptions"/>.
+    /// </summary>
+    public EmulatorAgentOptions Agents { get; set; } = new();
+
+    /// <summary>
     /// Where the emulator logs (ASP.NET Core included), with secret query parameters and credential headers
     /// redacted. Default: nowhere.
     /// </summary>

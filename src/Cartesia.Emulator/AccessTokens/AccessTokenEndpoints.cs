@@ -51,7 +51,8 @@ internal static class AccessTokenEndpoints
         });
     }
 
-    private static string Jwt(bool tts, bool stt, bool agent, DateTimeOffset issued, DateTimeOffset expires)
+    /// <summary>A JWT-shaped token with these grants (also the shape of agent session tokens).</summary>
+    internal static string Jwt(bool tts, bool stt, bool agent, DateTimeOffset issued, DateTimeOffset expires)
     {
         string header = Base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
         byte[] payload = JsonReply.Build(w =>

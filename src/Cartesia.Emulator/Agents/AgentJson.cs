@@ -117,8 +117,18 @@ internal static class AgentJson
                 w.WriteString("id", tool.Id);
                 w.WriteString("name", tool.Name);
                 Strings(w, "arguments", tool.Arguments);
+                if (t.ToolResult is not null)
+                {
+                    w.WriteString("result", t.ToolResult);
+                }
+
                 w.WriteEndObject();
                 w.WriteEndArray();
+            }
+
+            if (t.Interrupted)
+            {
+                w.WriteBoolean("interrupted", true);
             }
 
             if (t.Role == "user")

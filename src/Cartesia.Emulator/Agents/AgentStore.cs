@@ -26,6 +26,12 @@ internal sealed class AgentStore
 
     public RecordStore<DeploymentRecord> Deployments { get; } = new(d => d.Id);
 
+    /// <summary>Session tokens minted by <c>POST /v1/agents/websocket/{agent_id}/sessions</c>, by token.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Realtime.AgentSessionGrant> SessionTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many calls are open on the Agents WebSockets (both paths).</summary>
+    public int OpenCalls;
+
     public bool Attach(string agentId, string metricId)
     {
         lock (_gate)

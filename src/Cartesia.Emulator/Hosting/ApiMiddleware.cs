@@ -137,7 +137,7 @@ internal sealed class ApiMiddleware
 
     /// <summary>
     /// What an access token reaches (PROTOCOL.md §3.1, §18): <c>tts</c> the TTS endpoints and socket, <c>stt</c> the STT
-    /// ones, <c>agent</c> the agents calling socket; any token <c>GET /</c> and <c>GET /agents/templates</c>; every other
+    /// ones, <c>agent</c> the agents calling sockets (legacy and managed); any token <c>GET /</c> and <c>GET /agents/templates</c>; every other
     /// operation takes an API key only.
     /// </summary>
     private static void CheckGrant(HttpRequest request, AccessTokenGrant grant)
@@ -149,7 +149,7 @@ internal sealed class ApiMiddleware
             "/" or "/agents/templates" when get => (true, string.Empty),
             _ when path.StartsWith("/tts/", StringComparison.Ordinal) => (grant.Tts, "the tts grant"),
             _ when path == "/stt" || path.StartsWith("/stt/", StringComparison.Ordinal) || path == "/audio/transcriptions" => (grant.Stt, "the stt grant"),
-            _ when path.StartsWith("/agents/stream", StringComparison.Ordinal) => (grant.Agent, "the agent grant"),
+            _ when path.StartsWith("/agents/stream", StringComparison.Ordinal) || Agents.Realtime.AgentSocketEndpoints.IsManagedSocketPath(path) => (grant.Agent, "the agent grant"),
             _ => (false, "an API key"),
         };
         if (!allowed)

@@ -71,6 +71,7 @@ internal static class EmulatorApp
         FineTuneEndpoints.Map(app);
         DictionaryEndpoints.Map(app);
         AgentEndpoints.Map(app);
+        Agents.Realtime.AgentSocketEndpoints.Map(app);
         AccessTokenEndpoints.Map(app);
         SttHttpEndpoint.Map(app);
         SttWebSocketEndpoints.Map(app);

@@ -38,12 +38,13 @@ internal sealed class EmulatorWebSocket : IDisposable
 
     /// <summary>
     /// Reads one whole message; null when the client closed or the connection broke, or when the message was larger
-    /// than <see cref="EmulatorLimits.MaxWebSocketMessageBytes"/> (then the socket is closed with 1009, message too big).
+    /// than <paramref name="maxBytes"/> (default <see cref="EmulatorLimits.MaxWebSocketMessageBytes"/>; then the socket is
+    /// closed with 1009, message too big).
     /// </summary>
-    public async Task<(WebSocketMessageType Type, byte[] Data)?> ReceiveAsync(CancellationToken cancellationToken)
+    public async Task<(WebSocketMessageType Type, byte[] Data)?> ReceiveAsync(CancellationToken cancellationToken, int? maxBytes = null)
     {
         CartesiaEmulator emulator = _context.RequestServices.GetRequiredService<CartesiaEmulator>();
-        int limit = emulator.Options.Limits.MaxWebSocketMessageBytes;
+        int limit = maxBytes ?? emulator.Options.Limits.MaxWebSocketMessageBytes;
         int count = 0;
         try
         {
