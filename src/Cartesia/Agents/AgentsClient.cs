@@ -124,8 +124,17 @@ public class AgentsClient
     /// <exception cref="ArgumentException">An option is not valid (nothing is sent).</exception>
     /// <exception cref="CartesiaApiException">The handshake was refused (401, 403 without the <c>agent</c> grant, 404, 429).</exception>
     /// <exception cref="CartesiaAgentErrorException">The service refused the session (for example <c>missing_dynamic_variables</c>).</exception>
-    public virtual Task<AgentSession> ConnectAsync(string agentId, AgentSessionOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public virtual async Task<AgentSession> ConnectAsync(string agentId, AgentSessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        string id = PathSegment.Escape(agentId, nameof(agentId), nameof(agentId));
+        options ??= new AgentSessionOptions();
+        int frameBytes = AgentValidator.ValidateCommon(options, nameof(AgentSessionOptions));
+        AgentValidator.Validate(options);
+        var tools = new Dictionary<string, AgentClientToolHandler>(options.ClientTools, StringComparer.Ordinal);
+        var protocol = new ManagedAgentProtocol(id, options, tools.Keys);
+        AgentCallCore call = await AgentCallCore.ConnectAsync(_core, agentId, protocol, options, frameBytes, tools, options.KeepAliveInterval, cancellationToken).ConfigureAwait(false);
+        return new ManagedAgentSession(call, options.OutputDelivery);
+    }
 
     /// <summary>
     /// Opens a call with a Line agent over the older stream (<c>/agents/stream/{agent_id}</c>): sends <c>start</c> and
@@ -139,8 +148,16 @@ public class AgentsClient
     /// <exception cref="ArgumentException">An option is not valid (nothing is sent).</exception>
     /// <exception cref="CartesiaApiException">The handshake was refused.</exception>
     /// <exception cref="CartesiaAgentConnectionLostException">The service closed instead of answering <c>start</c>.</exception>
-    public virtual Task<AgentLineSession> ConnectLineStreamAsync(string agentId, AgentLineSessionOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public virtual async Task<AgentLineSession> ConnectLineStreamAsync(string agentId, AgentLineSessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        string id = PathSegment.Escape(agentId, nameof(agentId), nameof(agentId));
+        options ??= new AgentLineSessionOptions();
+        int frameBytes = AgentValidator.ValidateCommon(options, nameof(AgentLineSessionOptions));
+        AgentValidator.Validate(options);
+        var protocol = new LineAgentProtocol(id, options);
+        AgentCallCore call = await AgentCallCore.ConnectAsync(_core, agentId, protocol, options, frameBytes, new Dictionary<string, AgentClientToolHandler>(), Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        return new LineAgentSession(call, protocol);
+    }
 
     /// <summary>
     /// Creates a session for one browser or mobile call to a managed agent
@@ -151,16 +168,24 @@ public class AgentsClient
     /// <param name="request">Dynamic variables and overrides; null for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">A dynamic variable is not valid (nothing is sent).</exception>
-    /// <exception cref="InvalidOperationException">The client uses an access token: only an API key can create sessions.</exception>
+    /// <exception cref="CartesiaPermissionDeniedException">The client uses an access token: only an API key can create sessions.</exception>
     public virtual Task<AgentSessionToken> CreateWebSocketSessionAsync(string agentId, AgentWebSocketSessionRequest? request = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => CreateWebSocketSessionCoreAsync(agentId, request, async: true, cancellationToken).AsTask();
 
     /// <summary>The synchronous twin of <see cref="CreateWebSocketSessionAsync"/>.</summary>
     /// <param name="agentId">The agent's id.</param>
     /// <param name="request">Dynamic variables and overrides; null for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual AgentSessionToken CreateWebSocketSession(string agentId, AgentWebSocketSessionRequest? request = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => CreateWebSocketSessionCoreAsync(agentId, request, async: false, cancellationToken).EnsureCompleted();
+
+    private ValueTask<AgentSessionToken> CreateWebSocketSessionCoreAsync(string agentId, AgentWebSocketSessionRequest? request, bool async, CancellationToken cancellationToken)
+    {
+        string id = PathSegment.Escape(agentId, nameof(agentId), nameof(agentId));
+        AgentValidator.ValidateDynamicVariables(request?.DynamicVariables, "AgentWebSocketSessionRequest.DynamicVariables", nameof(request));
+        byte[] body = AgentSessionRequestWriter.Write(request);
+        return _core.SendForJsonAsync(PipelineRequest.Json(HttpMethod.Post, $"/v1/agents/websocket/{id}/sessions", "agents.create_websocket_session", JsonBody.FromBytes(body)), WireJsonContext.Default.AgentSessionToken, async, cancellationToken);
+    }
 
     private ValueTask<CartesiaList<AgentSummary>> ListCoreAsync(bool async, CancellationToken cancellationToken)
         => _core.SendForWrappedListAsync(PipelineRequest.Json(HttpMethod.Get, "/agents", "agents.list"), WireJsonContext.Default.AgentList, l => l.Summaries, async, cancellationToken);

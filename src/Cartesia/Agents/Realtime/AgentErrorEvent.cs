@@ -17,6 +17,9 @@ public sealed class AgentErrorEvent : AgentEvent
     /// <summary>What the service said (secrets redacted).</summary>
     public string Message { get; init; } = string.Empty;
 
+    /// <summary>Whether the service marked it fatal (fatal errors end the call instead of being delivered).</summary>
+    internal bool Fatal { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"error ({Code}: {Message})";
 }

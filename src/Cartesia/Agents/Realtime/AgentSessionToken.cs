@@ -8,7 +8,7 @@ namespace Cartesia.Agents;
 /// (<c>new CartesiaClient(CartesiaCredential.AccessToken(token))</c>, or <c>?access_token=</c>). Redacted in
 /// <see cref="ToString"/>.
 /// </summary>
-public sealed class AgentSessionToken : CartesiaModel
+public sealed class AgentSessionToken : CartesiaResult
 {
     /// <summary>The token.</summary>
     [JsonPropertyName("token")]

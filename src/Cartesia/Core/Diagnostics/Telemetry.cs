@@ -22,6 +22,9 @@ internal static class Telemetry
     public static readonly Counter<double> SttAudioDuration = Meter.CreateCounter<double>(
         "cartesia.stt.audio.duration", "s", "Seconds of audio sent to speech-to-text sessions.");
 
+    public static readonly Histogram<double> AgentTurnLatency = Meter.CreateHistogram<double>(
+        "cartesia.agents.turn_latency", "s", "Time from the end of a user's turn (turn_ended) until the agent's first audio after it, on an agent call.");
+
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
         "cartesia.client.retries", "{retry}", "Requests and handshakes retried after a transient failure.");
 

@@ -13,6 +13,7 @@ namespace Cartesia.Core.Json;
 [JsonSerializable(typeof(AccentCatalog))]
 [JsonSerializable(typeof(VoiceAccentsRequest))]
 [JsonSerializable(typeof(AgentList))]
+[JsonSerializable(typeof(AgentSessionToken))]
 [JsonSerializable(typeof(AgentTemplateList))]
 [JsonSerializable(typeof(ModelCatalogBody))]
 [JsonSerializable(typeof(LocaleCatalogBody))]
