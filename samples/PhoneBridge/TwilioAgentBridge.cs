@@ -15,7 +15,7 @@ namespace PhoneBridge;
 /// DTMF; Twilio <c>stop</c> (the caller hung up) ends the agent call, and the agent hanging up closes the stream
 /// (Twilio then ends the phone call).
 /// </summary>
-public sealed class TwilioAgentBridge
+public sealed partial class TwilioAgentBridge
 {
     private readonly CartesiaClient _client;
     private readonly ILogger<TwilioAgentBridge> _logger;
@@ -45,9 +45,9 @@ public sealed class TwilioAgentBridge
                     {
                         case "start" when agent is null:
                             string streamSid = root.GetProperty("start").GetProperty("streamSid").GetString()!;
-                            string agentId = _agentId ?? (await _client.Agents.ListAsync(cancellationToken)).First().Id;
+                            string agentId = _agentId ?? (await _client.Agents.ListAsync(cancellationToken))[0].Id;
                             agent = await _client.Agents.ConnectAsync(agentId, new AgentSessionOptions { InputFormat = AgentAudioFormat.Mulaw8000 }, cancellationToken);
-                            _logger.LogInformation("Call {StreamSid} bridged to agent {AgentId} (call {CallId}).", streamSid, agentId, agent.CallId);
+                            LogBridged(streamSid, agentId, agent.CallId);
                             pumping = PumpAgentToTwilioAsync(agent, twilio, streamSid);
                             break;
                         case "media" when agent is not null && root.GetProperty("media") is var media
@@ -58,7 +58,7 @@ public sealed class TwilioAgentBridge
                             await agent.SendDtmfAsync(root.GetProperty("dtmf").GetProperty("digit").GetString()!, cancellationToken);
                             break;
                         case "stop":
-                            _logger.LogInformation("The caller hung up.");
+                            LogCallerHungUp();
                             return;
                     }
                 }
@@ -77,11 +77,11 @@ public sealed class TwilioAgentBridge
                     try
                     {
                         AgentCallEnd end = await agent.EndAsync(CancellationToken.None);
-                        _logger.LogInformation("Agent call ended: {End}.", end);
+                        LogEnded(end);
                     }
                     catch (CartesiaException ex)
                     {
-                        _logger.LogWarning(ex, "The agent call failed.");
+                        LogFailed(ex);
                     }
 
                     await pumping;
@@ -115,7 +115,7 @@ public sealed class TwilioAgentBridge
                         await SendAsync(twilio, TwilioMediaMessages.Clear(streamSid));
                         break;
                     case AgentTurnEndedEvent turn:
-                        _logger.LogInformation("{Role}: {Text}", turn.Role, turn.Text);
+                        LogTurn(turn.Role, turn.Text);
                         if (turn.Role == TranscriptRole.Assistant && framer.Flush() is { } tail)
                         {
                             await SendAsync(twilio, TwilioMediaMessages.Media(streamSid, tail));
@@ -128,7 +128,7 @@ public sealed class TwilioAgentBridge
                             await SendAsync(twilio, TwilioMediaMessages.Media(streamSid, last));
                         }
 
-                        _logger.LogInformation("The agent hung up ({Reason}).", ended.End.CloseDescription);
+                        LogAgentHungUp(ended.End.CloseDescription);
                         await CloseAsync(twilio, WebSocketCloseStatus.NormalClosure, "call ended by agent");
                         break;
                 }
@@ -136,7 +136,7 @@ public sealed class TwilioAgentBridge
         }
         catch (Exception ex) when (ex is CartesiaException or WebSocketException)
         {
-            _logger.LogWarning(ex, "The call failed.");
+            LogFailed(ex);
             await CloseAsync(twilio, WebSocketCloseStatus.InternalServerError, "agent call failed");
         }
     }
@@ -190,4 +190,22 @@ public sealed class TwilioAgentBridge
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {StreamSid} bridged to agent {AgentId} (call {CallId}).")]
+    private partial void LogBridged(string streamSid, string agentId, string callId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The caller hung up.")]
+    private partial void LogCallerHungUp();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agent call ended: {End}.")]
+    private partial void LogEnded(AgentCallEnd end);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The agent call failed.")]
+    private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Role}: {Text}")]
+    private partial void LogTurn(TranscriptRole role, string text);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The agent hung up ({Reason}).")]
+    private partial void LogAgentHungUp(string? reason);
 }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Cartesia.Agents;
 using Cartesia.Emulator;
 using Cartesia.Emulator.Speech;
 using Microsoft.AspNetCore.Builder;
@@ -98,7 +99,7 @@ public class PhoneBridgeTests
             await socket.ConnectAsync(uri, Timeout());
             var caller = new TwilioCaller(socket);
             await caller.SendAsync("""{"event":"connected","protocol":"Call","version":"1.0.0"}""");
-            await caller.SendAsync($$"""{"event":"start","sequenceNumber":"1","start":{"accountSid":"AC0","streamSid":"{{StreamSid}}","callSid":"CA0","tracks":["inbound"],"customParameters":{},"mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}},"streamSid":"{{StreamSid}}"}""");
+            await caller.SendAsync($$$"""{"event":"start","sequenceNumber":"1","start":{"accountSid":"AC0","streamSid":"{{{StreamSid}}}","callSid":"CA0","tracks":["inbound"],"customParameters":{},"mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}},"streamSid":"{{{StreamSid}}}"}""");
             return caller;
         }
 
@@ -151,10 +152,10 @@ public class PhoneBridgeTests
         public Task SendSilenceAsync(double seconds) => SendAudioAsync(Enumerable.Repeat((byte)0xFF, (int)(seconds * 8000)).ToArray());
 
         public Task PressAsync(string digit)
-            => SendAsync($$"""{"event":"dtmf","streamSid":"{{StreamSid}}","sequenceNumber":"{{++_sequence}}","dtmf":{"track":"inbound_track","digit":"{{digit}}"}}""");
+            => SendAsync($$$"""{"event":"dtmf","streamSid":"{{{StreamSid}}}","sequenceNumber":"{{{++_sequence}}}","dtmf":{"track":"inbound_track","digit":"{{{digit}}}"}}""");
 
         public Task StopAsync()
-            => SendAsync($$"""{"event":"stop","sequenceNumber":"{{++_sequence}}","streamSid":"{{StreamSid}}","stop":{"accountSid":"AC0","callSid":"CA0"}}""");
+            => SendAsync($$$"""{"event":"stop","sequenceNumber":"{{{++_sequence}}}","streamSid":"{{{StreamSid}}}","stop":{"accountSid":"AC0","callSid":"CA0"}}""");
 
         /// <summary>What the agent's audio so far says.</summary>
         public string Heard()
@@ -206,7 +207,7 @@ public class PhoneBridgeTests
             {
                 string payload = Convert.ToBase64String(audio, offset, Math.Min(160, audio.Length - offset));
                 int sequence = ++_sequence;
-                await SendAsync($$"""{"event":"media","sequenceNumber":"{{sequence}}","media":{"track":"inbound","chunk":"{{sequence}}","timestamp":"{{sequence * 20}}","payload":"{{payload}}"},"streamSid":"{{StreamSid}}"}""");
+                await SendAsync($$$"""{"event":"media","sequenceNumber":"{{{sequence}}}","media":{"track":"inbound","chunk":"{{{sequence}}}","timestamp":"{{{sequence * 20}}}","payload":"{{{payload}}}"},"streamSid":"{{{StreamSid}}}"}""");
             }
         }
 

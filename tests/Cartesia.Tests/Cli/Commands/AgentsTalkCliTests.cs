@@ -1,3 +1,4 @@
+using Cartesia.Audio;
 using Cartesia.Tests.Support;
 
 namespace Cartesia.Tests.Cli.Commands;
