@@ -63,9 +63,10 @@ internal sealed class TalkTranscript
                 await _session.SendDtmfAsync(dtmf, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or CartesiaException && _session.Completion.IsCompleted)
+        catch (Exception ex) when (ex is InvalidOperationException or CartesiaException)
         {
             // The agent hung up (or the call failed) before the input was all sent: the ending says which.
+            await RethrowUnlessEndedAsync(ex).ConfigureAwait(false);
         }
     }
 
@@ -98,9 +99,10 @@ internal sealed class TalkTranscript
                 await Task.Delay(Frame, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or CartesiaException && _session.Completion.IsCompleted)
+        catch (Exception ex) when (ex is InvalidOperationException or CartesiaException)
         {
             // The agent hung up meanwhile.
+            await RethrowUnlessEndedAsync(ex).ConfigureAwait(false);
         }
     }
 
@@ -180,6 +182,16 @@ internal sealed class TalkTranscript
         }
 
         await EndAgentLineAsync(string.Empty).ConfigureAwait(false);
+    }
+
+    /// <summary>A send refused because the call is over is no error of its own: the call's ending tells (it follows the refusal closely).</summary>
+    private async Task RethrowUnlessEndedAsync(Exception refusal)
+    {
+        await Task.WhenAny(_session.Completion, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+        if (!_session.Completion.IsCompleted)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refusal);
+        }
     }
 
     private async Task EndAgentLineAsync(string suffix)

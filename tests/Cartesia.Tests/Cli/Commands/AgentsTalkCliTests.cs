@@ -115,7 +115,7 @@ public class AgentsTalkCliTests
 
         Assert.Equal(1, code);
         Assert.Contains("error: ", error, StringComparison.Ordinal);
-        Assert.Contains("agent_doesnotexist", error, StringComparison.Ordinal);
+        Assert.Contains("404", error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
         Assert.False(File.Exists(reply));
         Assert.False(File.Exists(reply + ".partial"));
         File.Delete(input);
