@@ -27,6 +27,18 @@ internal sealed class AgentCallRecorder
 
     public string CallId => _record.Id;
 
+    /// <summary>The record as it is now.</summary>
+    public AgentCallRecord Record
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _record;
+            }
+        }
+    }
+
     public void Add(TranscriptTurn turn)
     {
         lock (_gate)

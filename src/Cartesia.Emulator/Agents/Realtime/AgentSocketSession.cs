@@ -77,7 +77,19 @@ internal abstract class AgentSocketSession : IDisposable
                 await Conversation.DisposeAsync().ConfigureAwait(false);
             }
 
-            Recorder?.Finish(failure);
+            if (Recorder is { } recorder)
+            {
+                recorder.Finish(failure);
+                if (Emulator.StateFile is { } file)
+                {
+                    // Calls outlive the emulator with a state directory (the CLI's offline mode): save the finished record.
+                    await file.MutateAsync(Emulator.State, () =>
+                    {
+                        Emulator.State.Agents.Calls.Put(recorder.Record);
+                        return Task.CompletedTask;
+                    }, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
             await Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty).ConfigureAwait(false);
         }
     }

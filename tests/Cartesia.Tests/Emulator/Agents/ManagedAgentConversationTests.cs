@@ -123,6 +123,39 @@ public class ManagedAgentConversationTests
         Assert.Equal(Words.WordsOf($"{AgentScriptText.Greeting} Is it raining? You said: Is it raining?"), heard);
     }
 
+    [Fact]
+    public async Task With_a_state_directory_a_finished_call_is_saved_for_the_next_emulator()
+    {
+        string directory = Directory.CreateTempSubdirectory("cartesia-agents-").FullName;
+        try
+        {
+            string callId;
+            await using (CartesiaEmulator first = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { StateDirectory = directory, Agents = { RealTimeFactor = 0 } }))
+            {
+                await using AgentSocketClient call = await ManagedAsync(first);
+                await call.SessionCreateAsync();
+                callId = (await call.NextAsync()).GetProperty("call_id").GetString()!;
+                await call.UntilTurnEndedAsync("assistant");
+                await call.SendAsync("""{"type":"dtmf_input","digit":"3"}""");
+                await call.UntilTurnEndedAsync("assistant");
+                await call.CloseAsync();
+
+                // No REST request here: those save the whole state too; the socket must save its call itself.
+                await first.Journal.WaitForAsync(r => r.Path.StartsWith("/v1/agents/websocket/", StringComparison.Ordinal) && r.Completed, TimeSpan.FromSeconds(10));
+            }
+
+            await using CartesiaEmulator second = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { StateDirectory = directory });
+            using HttpClient again = ControlClient.Create(second);
+            JsonElement record = await GetJsonAsync(again, $"agents/calls/{callId}");
+            Assert.Equal("completed", record.GetProperty("status").GetString());
+            Assert.Equal("You pressed 3.", record.GetProperty("transcript")[1].GetProperty("text").GetString());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     internal static async Task<JsonElement> GetJsonAsync(HttpClient http, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
