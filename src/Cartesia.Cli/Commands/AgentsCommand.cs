@@ -4,7 +4,7 @@ using Cartesia.Agents;
 
 namespace Cartesia.Cli.Commands;
 
-/// <summary><c>cartesia agents list|get|calls|call-audio|metrics</c>.</summary>
+/// <summary><c>cartesia agents list|get|calls|call-audio|metrics|talk</c> (<see cref="AgentsTalkCommand"/>).</summary>
 internal static class AgentsCommand
 {
     public static Command Create(CliContext context)
@@ -70,7 +70,7 @@ internal static class AgentsCommand
             return 0;
         });
 
-        return ApiCommand.Group("agents", "Agents, their calls and metrics.", list, get, calls, audio, metrics);
+        return ApiCommand.Group("agents", "Agents, their calls and metrics; talk to one.", list, get, calls, audio, metrics, AgentsTalkCommand.Create(context));
     }
 
     private static string?[] Row(AgentSummary a)
