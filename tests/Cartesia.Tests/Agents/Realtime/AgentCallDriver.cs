@@ -44,15 +44,19 @@ internal static class AgentCallDriver
         }
     }
 
-    /// <summary>Reads events until the agent audio among them decodes to <paramref name="words"/>.</summary>
+    /// <summary>Reads events until the agent audio among them (those read before included) decodes to <paramref name="words"/>.</summary>
     public static async Task UntilHeardAsync(IAsyncEnumerator<AgentEvent> events, List<AgentEvent> into, AgentAudioFormat format, string[] words)
     {
-        while (true)
+        // What was read before (waiting for another event) may already hold all of it.
+        while (!Heard(AudioOf(into), format).SequenceEqual(words))
         {
-            await UntilAsync<AgentAudioEvent>(events, into);
-            if (Heard(AudioOf(into), format).SequenceEqual(words))
+            try
             {
-                return;
+                await UntilAsync<AgentAudioEvent>(events, into);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new Xunit.Sdk.XunitException($"Waited {Patience} to hear \"{string.Join(' ', words)}\"; heard \"{string.Join(' ', Heard(AudioOf(into), format))}\"");
             }
         }
     }
