@@ -25,7 +25,8 @@ namespace Cartesia.Agents;
 /// drains.</item>
 /// <item>End: <see cref="Finish"/> is the one place a call ends — the agent hung up, the user ended it, a fatal error,
 /// or a lost connection — exactly once: the events end (with a last <see cref="AgentCallEndedEvent"/>, or the
-/// exception), <see cref="Completion"/> completes, the queue stops, the span ends.</item>
+/// exception), <see cref="Completion"/> completes, then the queue stops (so a send refused because of the ending
+/// always finds it settled, and its message says how the call ended), the span ends.</item>
 /// </list>
 /// Every timer, delay and deadline runs on the client's <see cref="TimeProvider"/>. State shared between the loops is
 /// set once (<c>_finished</c> by exchange) or read as whole values (<c>volatile</c>/<see cref="Interlocked"/>).
@@ -357,8 +358,10 @@ internal sealed class AgentCallCore
 
                 if (message.IsClose)
                 {
-                    await AnswerCloseAsync().ConfigureAwait(false);
+                    // The ending is settled first (Completion, the events, the queue's refusal saying how the call
+                    // ended), so no send fails over the close before the call's ending can be seen.
                     OnLost(message.CloseStatus, message.CloseDescription, null);
+                    await AnswerCloseAsync().ConfigureAwait(false);
                     return;
                 }
 
@@ -494,6 +497,10 @@ internal sealed class AgentCallCore
             ? $"closed with {(int)s} {s}{(string.IsNullOrEmpty(description) ? string.Empty : $": {description}")}"
             : "dropped without a close frame";
 
+    private static string DescribeEnding(AgentCallEnd end)
+        => (end.Reason == AgentCallEndReason.AgentEnded ? "the agent hung up" : "this side ended it (EndAsync or DisposeAsync)")
+            + (end.CloseStatus is { } status ? $" (the connection {Describe(status, end.CloseDescription)})" : string.Empty);
+
     private void OnSendFailure(Exception failure)
     {
         if (Volatile.Read(ref _finished) == 0 && !_userEnding)
@@ -527,7 +534,6 @@ internal sealed class AgentCallCore
 
         _keepAlive?.Dispose();
         _fatalCloseWatch?.Dispose();
-        _queue.Close(failure ?? new InvalidOperationException($"The call has ended ({end!.Reason}): it takes no more audio or messages."));
         _ready.TrySetException(failure ?? new OperationCanceledException("The call ended before the agent accepted it."));
         _ = _ready.Task.Exception;
         if (end is not null)
@@ -542,6 +548,9 @@ internal sealed class AgentCallCore
             _completion.TrySetException(failure!);
             _ = _completion.Task.Exception;
         }
+
+        // After Completion: a send refused from here on can already see how the call ended.
+        _queue.Close(failure ?? new InvalidOperationException($"The call has ended: {DescribeEnding(end!)}; it takes no more audio or messages."));
 
         _lifetime.Cancel();
         AgentLog.Ended(_logger, _protocol.Operation, AgentId, (object?)end ?? failure!.Message);
@@ -571,7 +580,6 @@ internal sealed class AgentCallCore
         {
             if (_socket.State == WebSocketState.CloseReceived)
             {
-                _queue.Close(new InvalidOperationException("The service closed the call: it takes no more audio or messages."));
                 using var bound = new CancellationTokenSource(DisposeBound, _time);
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, bound.Token).ConfigureAwait(false);
             }
