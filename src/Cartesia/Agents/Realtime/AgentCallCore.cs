@@ -21,8 +21,9 @@ namespace Cartesia.Agents;
 /// by <see cref="AgentAudioFeeder"/>; the managed socket's keep-alive sends a frame of silence when no audio went out
 /// for <see cref="AgentSessionOptions.KeepAliveInterval"/>.</item>
 /// <item>Receive: one loop parses each message into an event (audio decoded into pooled arrays), runs client tool
-/// handlers off the loop, measures turn latency, and writes the events to an unbounded channel that the one reader
-/// drains.</item>
+/// handlers off the loop, measures turn latency, and writes the events to a channel that the one reader drains; the
+/// agent audio waiting in it is bounded by <see cref="AgentRealtimeOptions.MaxBufferedEventBytes"/> (over it, the call
+/// ends with a <see cref="CartesiaBufferOverflowException"/>).</item>
 /// <item>End: <see cref="Finish"/> is the one place a call ends — the agent hung up, the user ended it, a fatal error,
 /// or a lost connection — exactly once: the events end (with a last <see cref="AgentCallEndedEvent"/>, or the
 /// exception), <see cref="Completion"/> completes, then the queue stops (so a send refused because of the ending
@@ -64,6 +65,8 @@ internal sealed class AgentCallCore
     private long _eventsReceived;
     private long _audioBytesReceived;
     private long _userTurnEndedAt;
+    private long _bufferedAudioBytes;
+    private readonly long _maxBufferedAudioBytes;
 
     private AgentCallCore(ClientCore core, string agentId, AgentProtocol protocol, AgentRealtimeOptions options, int frameBytes, ClientWebSocket socket, IReadOnlyDictionary<string, AgentClientToolHandler> tools)
     {
@@ -72,6 +75,7 @@ internal sealed class AgentCallCore
         AgentId = agentId;
         _protocol = protocol;
         _options = options;
+        _maxBufferedAudioBytes = options.MaxBufferedEventBytes;
         InputFormat = options.InputFormat;
         _socket = socket;
         _tools = tools;
@@ -280,6 +284,7 @@ internal sealed class AgentCallCore
                 lent = null;
                 if (e is AgentAudioEvent audio)
                 {
+                    Interlocked.Add(ref _bufferedAudioBytes, -audio.Audio.Length);
                     if (pooled)
                     {
                         lent = audio;
@@ -431,6 +436,17 @@ internal sealed class AgentCallCore
             }
 
             _ready.TrySetResult(e);
+        }
+
+        if (e is AgentAudioEvent incoming && Interlocked.Add(ref _bufferedAudioBytes, incoming.Audio.Length) > _maxBufferedAudioBytes)
+        {
+            incoming.ReturnAudio();
+            Finish(null, new CartesiaBufferOverflowException($"The call's events were not read: more than {_maxBufferedAudioBytes} bytes of agent audio waited to be read ({_protocol.OptionsName}.MaxBufferedEventBytes), so the call was ended. Read the events, or raise the option.")
+            {
+                LimitBytes = _maxBufferedAudioBytes,
+            });
+            _socket.Abort();
+            return;
         }
 
         if (!_events.Writer.TryWrite(e) && e is AgentAudioEvent dropped)
