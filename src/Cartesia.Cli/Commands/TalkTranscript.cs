@@ -66,7 +66,7 @@ internal sealed class TalkTranscript
         catch (Exception ex) when (ex is InvalidOperationException or CartesiaException)
         {
             // The agent hung up (or the call failed) before the input was all sent: the ending says which.
-            await RethrowUnlessEndedAsync(ex).ConfigureAwait(false);
+            RethrowUnlessEnded(ex);
         }
     }
 
@@ -102,7 +102,7 @@ internal sealed class TalkTranscript
         catch (Exception ex) when (ex is InvalidOperationException or CartesiaException)
         {
             // The agent hung up meanwhile.
-            await RethrowUnlessEndedAsync(ex).ConfigureAwait(false);
+            RethrowUnlessEnded(ex);
         }
     }
 
@@ -184,10 +184,9 @@ internal sealed class TalkTranscript
         await EndAgentLineAsync(string.Empty).ConfigureAwait(false);
     }
 
-    /// <summary>A send refused because the call is over is no error of its own: the call's ending tells (it follows the refusal closely).</summary>
-    private async Task RethrowUnlessEndedAsync(Exception refusal)
+    /// <summary>A send refused because the call is over is no error of its own: the call's ending tells (the SDK settles it before any send is refused).</summary>
+    private void RethrowUnlessEnded(Exception refusal)
     {
-        await Task.WhenAny(_session.Completion, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
         if (!_session.Completion.IsCompleted)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refusal);

@@ -1,5 +1,5 @@
-using System.Buffers;
 using Cartesia.Audio;
+using Cartesia.Core.Audio;
 using Cartesia.Stt;
 
 namespace Cartesia.Agents;
@@ -7,7 +7,7 @@ namespace Cartesia.Agents;
 /// <summary>
 /// Feeds a whole source of audio into a call through its own push (so each piece is framed and bounded like any
 /// other): a stream (a WAV header is checked against the call's format and skipped) or a sequence of pieces, as fast
-/// as the queue takes them or paced to real time on the client's clock (the speech-to-text <see cref="SttPacer"/>).
+/// as the queue takes them or paced to real time on the client's clock (the speech-to-text <see cref="AudioPacer"/>).
 /// </summary>
 internal sealed class AgentAudioFeeder
 {
@@ -49,49 +49,15 @@ internal sealed class AgentAudioFeeder
             dataRemaining = declared ? wav.DataLength : long.MaxValue;
         }
 
-        var pacer = new SttPacer(pacing == AgentAudioPacing.RealTime ? _format.BytesPerSecond : null, _time);
-        int offset = dataStart;
-        while (offset < headCount && dataRemaining > 0)
-        {
-            int length = (int)Math.Min(Math.Min(_frameBytes, headCount - offset), dataRemaining);
-            await pacer.WaitAsync(length, cancellationToken).ConfigureAwait(false);
-            await _push(head.AsMemory(offset, length), cancellationToken).ConfigureAwait(false);
-            offset += length;
-            dataRemaining -= length;
-        }
-
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(_frameBytes);
-        try
-        {
-            while (dataRemaining > 0)
-            {
-                int wanted = (int)Math.Min(_frameBytes, dataRemaining);
-                int read = await audio.ReadAtLeastAsync(buffer.AsMemory(0, wanted), wanted, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                await pacer.WaitAsync(read, cancellationToken).ConfigureAwait(false);
-                await _push(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                dataRemaining -= read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var pacer = new AudioPacer(pacing == AgentAudioPacing.RealTime ? _format.BytesPerSecond : null, _time);
+        await pacer.PumpAsync(audio, head, headCount, dataStart, dataRemaining, _frameBytes, _push, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends every piece of a sequence, in order.</summary>
     public async Task SendAsync(IAsyncEnumerable<ReadOnlyMemory<byte>> audio, AgentAudioPacing pacing, CancellationToken cancellationToken)
     {
-        var pacer = new SttPacer(pacing == AgentAudioPacing.RealTime ? _format.BytesPerSecond : null, _time);
-        await foreach (ReadOnlyMemory<byte> piece in audio.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            await pacer.WaitAsync(piece.Length, cancellationToken).ConfigureAwait(false);
-            await _push(piece, cancellationToken).ConfigureAwait(false);
-        }
+        var pacer = new AudioPacer(pacing == AgentAudioPacing.RealTime ? _format.BytesPerSecond : null, _time);
+        await pacer.PumpAsync(audio, _push, cancellationToken).ConfigureAwait(false);
     }
 
     private void CheckWav(WavFormat wav, string paramName)

@@ -21,11 +21,13 @@ namespace Cartesia.Agents;
 /// by <see cref="AgentAudioFeeder"/>; the managed socket's keep-alive sends a frame of silence when no audio went out
 /// for <see cref="AgentSessionOptions.KeepAliveInterval"/>.</item>
 /// <item>Receive: one loop parses each message into an event (audio decoded into pooled arrays), runs client tool
-/// handlers off the loop, measures turn latency, and writes the events to an unbounded channel that the one reader
-/// drains.</item>
+/// handlers off the loop, measures turn latency, and writes the events to a channel that the one reader drains; the
+/// agent audio waiting in it is bounded by <see cref="AgentRealtimeOptions.MaxBufferedEventBytes"/> (over it, the call
+/// ends with a <see cref="CartesiaBufferOverflowException"/>).</item>
 /// <item>End: <see cref="Finish"/> is the one place a call ends — the agent hung up, the user ended it, a fatal error,
 /// or a lost connection — exactly once: the events end (with a last <see cref="AgentCallEndedEvent"/>, or the
-/// exception), <see cref="Completion"/> completes, the queue stops, the span ends.</item>
+/// exception), <see cref="Completion"/> completes, then the queue stops (so a send refused because of the ending
+/// always finds it settled, and its message says how the call ended), the span ends.</item>
 /// </list>
 /// Every timer, delay and deadline runs on the client's <see cref="TimeProvider"/>. State shared between the loops is
 /// set once (<c>_finished</c> by exchange) or read as whole values (<c>volatile</c>/<see cref="Interlocked"/>).
@@ -63,6 +65,8 @@ internal sealed class AgentCallCore
     private long _eventsReceived;
     private long _audioBytesReceived;
     private long _userTurnEndedAt;
+    private long _bufferedAudioBytes;
+    private readonly long _maxBufferedAudioBytes;
 
     private AgentCallCore(ClientCore core, string agentId, AgentProtocol protocol, AgentRealtimeOptions options, int frameBytes, ClientWebSocket socket, IReadOnlyDictionary<string, AgentClientToolHandler> tools)
     {
@@ -71,6 +75,7 @@ internal sealed class AgentCallCore
         AgentId = agentId;
         _protocol = protocol;
         _options = options;
+        _maxBufferedAudioBytes = options.MaxBufferedEventBytes;
         InputFormat = options.InputFormat;
         _socket = socket;
         _tools = tools;
@@ -279,6 +284,7 @@ internal sealed class AgentCallCore
                 lent = null;
                 if (e is AgentAudioEvent audio)
                 {
+                    Interlocked.Add(ref _bufferedAudioBytes, -audio.Audio.Length);
                     if (pooled)
                     {
                         lent = audio;
@@ -357,8 +363,10 @@ internal sealed class AgentCallCore
 
                 if (message.IsClose)
                 {
-                    await AnswerCloseAsync().ConfigureAwait(false);
+                    // The ending is settled first (Completion, the events, the queue's refusal saying how the call
+                    // ended), so no send fails over the close before the call's ending can be seen.
                     OnLost(message.CloseStatus, message.CloseDescription, null);
+                    await AnswerCloseAsync().ConfigureAwait(false);
                     return;
                 }
 
@@ -430,6 +438,17 @@ internal sealed class AgentCallCore
             _ready.TrySetResult(e);
         }
 
+        if (e is AgentAudioEvent incoming && Interlocked.Add(ref _bufferedAudioBytes, incoming.Audio.Length) > _maxBufferedAudioBytes)
+        {
+            incoming.ReturnAudio();
+            Finish(null, new CartesiaBufferOverflowException($"The call's events were not read: more than {_maxBufferedAudioBytes} bytes of agent audio waited to be read ({_protocol.OptionsName}.MaxBufferedEventBytes), so the call was ended. Read the events, or raise the option.")
+            {
+                LimitBytes = _maxBufferedAudioBytes,
+            });
+            _socket.Abort();
+            return;
+        }
+
         if (!_events.Writer.TryWrite(e) && e is AgentAudioEvent dropped)
         {
             dropped.ReturnAudio();
@@ -494,6 +513,10 @@ internal sealed class AgentCallCore
             ? $"closed with {(int)s} {s}{(string.IsNullOrEmpty(description) ? string.Empty : $": {description}")}"
             : "dropped without a close frame";
 
+    private static string DescribeEnding(AgentCallEnd end)
+        => (end.Reason == AgentCallEndReason.AgentEnded ? "the agent hung up" : "this side ended it (EndAsync or DisposeAsync)")
+            + (end.CloseStatus is { } status ? $" (the connection {Describe(status, end.CloseDescription)})" : string.Empty);
+
     private void OnSendFailure(Exception failure)
     {
         if (Volatile.Read(ref _finished) == 0 && !_userEnding)
@@ -527,7 +550,6 @@ internal sealed class AgentCallCore
 
         _keepAlive?.Dispose();
         _fatalCloseWatch?.Dispose();
-        _queue.Close(failure ?? new InvalidOperationException($"The call has ended ({end!.Reason}): it takes no more audio or messages."));
         _ready.TrySetException(failure ?? new OperationCanceledException("The call ended before the agent accepted it."));
         _ = _ready.Task.Exception;
         if (end is not null)
@@ -542,6 +564,9 @@ internal sealed class AgentCallCore
             _completion.TrySetException(failure!);
             _ = _completion.Task.Exception;
         }
+
+        // After Completion: a send refused from here on can already see how the call ended.
+        _queue.Close(failure ?? new InvalidOperationException($"The call has ended: {DescribeEnding(end!)}; it takes no more audio or messages."));
 
         _lifetime.Cancel();
         AgentLog.Ended(_logger, _protocol.Operation, AgentId, (object?)end ?? failure!.Message);
@@ -571,7 +596,6 @@ internal sealed class AgentCallCore
         {
             if (_socket.State == WebSocketState.CloseReceived)
             {
-                _queue.Close(new InvalidOperationException("The service closed the call: it takes no more audio or messages."));
                 using var bound = new CancellationTokenSource(DisposeBound, _time);
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, bound.Token).ConfigureAwait(false);
             }

@@ -25,6 +25,18 @@ public abstract class AgentRealtimeOptions
     /// </summary>
     public int MaxQueuedBytes { get; set; } = 1 << 20;
 
+    /// <summary>
+    /// The most agent audio (bytes) received but not yet read from the call's events. Default 8 MiB (over four minutes
+    /// of 16 kHz PCM); at least 1024.
+    /// </summary>
+    /// <remarks>
+    /// The events wait for your reader; if nobody reads them during a long call, agent audio would pile up in memory.
+    /// When more than this is waiting, the call ends: the events already received are still read, then the read (and
+    /// <see cref="AgentRealtimeSession.Completion"/>) throws a <see cref="CartesiaBufferOverflowException"/> naming
+    /// this option. Read the events (or raise this) to avoid it.
+    /// </remarks>
+    public long MaxBufferedEventBytes { get; set; } = 8L * 1024 * 1024;
+
     /// <summary>How long connecting waits for the service to accept the call (<c>session_ready</c> / <c>ack</c>). Default 15 s.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -304,6 +304,7 @@ internal sealed class AgentSendQueue
     {
         CartesiaAgentErrorException e => new CartesiaAgentErrorException(e.Message, e) { ErrorCode = e.ErrorCode, ErrorMessage = e.ErrorMessage, CloseStatus = e.CloseStatus, CloseDescription = e.CloseDescription, AudioBytesSent = e.AudioBytesSent, EventsReceived = e.EventsReceived },
         CartesiaAgentConnectionLostException e => new CartesiaAgentConnectionLostException(e.Message, e) { CloseStatus = e.CloseStatus, CloseDescription = e.CloseDescription, AudioBytesSent = e.AudioBytesSent, MessagesSent = e.MessagesSent, AudioBytesReceived = e.AudioBytesReceived, EventsReceived = e.EventsReceived },
+        CartesiaBufferOverflowException e => new CartesiaBufferOverflowException(e.Message, e) { LimitBytes = e.LimitBytes },
         CartesiaException e => new CartesiaWebSocketException($"The call has ended: {e.Message}", e),
         ObjectDisposedException e => new ObjectDisposedException(e.ObjectName, e.Message),
         _ => new CartesiaWebSocketException($"The call has ended: {reason.Message}", reason),

@@ -44,6 +44,11 @@ internal static class AgentValidator
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxQueuedBytes, $"{owner}.MaxQueuedBytes ({options.MaxQueuedBytes}) must hold at least one frame ({frameBytes} bytes).");
         }
 
+        if (options.MaxBufferedEventBytes < 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxBufferedEventBytes, $"{owner}.MaxBufferedEventBytes must be at least 1024 bytes; it is {options.MaxBufferedEventBytes}.");
+        }
+
         RequirePositive(options.StartTimeout, $"{owner}.StartTimeout", nameof(options));
         RequirePositive(options.CloseTimeout, $"{owner}.CloseTimeout", nameof(options));
         return frameBytes;

@@ -1,5 +1,5 @@
-using System.Buffers;
 using Cartesia.Audio;
+using Cartesia.Core.Audio;
 
 namespace Cartesia.Stt;
 
@@ -7,7 +7,7 @@ namespace Cartesia.Stt;
 /// Feeds a whole source of audio into a session, piece by piece through the session's own push (so each piece is
 /// framed and bounded like any other): a stream (a WAV header is checked against the session's format and skipped;
 /// another container is refused before anything is sent) or a sequence of pieces, as fast as the queue takes them
-/// or paced to real time (<see cref="SttPacer"/>). It holds no session state.
+/// or paced to real time (<see cref="AudioPacer"/>). It holds no session state.
 /// </summary>
 internal sealed class SttAudioFeeder
 {
@@ -64,48 +64,14 @@ internal sealed class SttAudioFeeder
             throw new ArgumentException($"The audio stream is {SttFileSniffer.Describe(kind)}; a streaming session takes raw PCM (or WAV) in the declared encoding. Use TranscribeAsync for files with other containers.", nameof(audio));
         }
 
-        var pacer = new SttPacer(pacing == SttPacing.RealTime ? _bytesPerSecond : null, _time);
-        int offset = dataStart;
-        while (offset < headCount && dataRemaining > 0)
-        {
-            int length = (int)Math.Min(Math.Min(chunk, headCount - offset), dataRemaining);
-            await pacer.WaitAsync(length, cancellationToken).ConfigureAwait(false);
-            await _push(head.AsMemory(offset, length), cancellationToken).ConfigureAwait(false);
-            offset += length;
-            dataRemaining -= length;
-        }
-
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(chunk);
-        try
-        {
-            while (dataRemaining > 0)
-            {
-                int wanted = (int)Math.Min(chunk, dataRemaining);
-                int read = await audio.ReadAtLeastAsync(buffer.AsMemory(0, wanted), wanted, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                await pacer.WaitAsync(read, cancellationToken).ConfigureAwait(false);
-                await _push(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                dataRemaining -= read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var pacer = new AudioPacer(pacing == SttPacing.RealTime ? _bytesPerSecond : null, _time);
+        await pacer.PumpAsync(audio, head, headCount, dataStart, dataRemaining, chunk, _push, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends every piece of a sequence, in order.</summary>
     public async Task SendAsync(IAsyncEnumerable<ReadOnlyMemory<byte>> audio, SttPacing pacing, CancellationToken cancellationToken)
     {
-        var pacer = new SttPacer(pacing == SttPacing.RealTime ? _bytesPerSecond : null, _time);
-        await foreach (ReadOnlyMemory<byte> frame in audio.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            await pacer.WaitAsync(frame.Length, cancellationToken).ConfigureAwait(false);
-            await _push(frame, cancellationToken).ConfigureAwait(false);
-        }
+        var pacer = new AudioPacer(pacing == SttPacing.RealTime ? _bytesPerSecond : null, _time);
+        await pacer.PumpAsync(audio, _push, cancellationToken).ConfigureAwait(false);
     }
 }

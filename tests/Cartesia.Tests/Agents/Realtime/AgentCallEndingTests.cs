@@ -55,6 +55,50 @@ public class AgentCallEndingTests
     }
 
     [Fact]
+    public async Task Agent_audio_nobody_reads_is_bounded_and_over_the_bound_the_call_ends_with_a_buffer_overflow_naming_the_option()
+    {
+        string chunk = Convert.ToBase64String(new byte[1000]);
+        await using ScriptedAgentServer server = await ScriptedAgentServer.StartAsync(async peer =>
+        {
+            await peer.ReceiveAsync(); // session_create
+            await peer.SendAsync(Ready);
+            for (int i = 0; i < 3; i++)
+            {
+                await peer.SendAsync($$"""{"type":"audio_output","audio":"{{chunk}}"}""");
+            }
+
+            await peer.ReceiveUntilCloseAsync();
+        });
+        using CartesiaClient client = ClientFor(server);
+        await using AgentSession call = await client.Agents.ConnectAsync("agent_1", new AgentSessionOptions { MaxBufferedEventBytes = 2500 });
+
+        // Nobody reads: the third chunk would make 3000 bytes waiting.
+        var overflow = await Assert.ThrowsAsync<CartesiaBufferOverflowException>(() => call.Completion.WaitAsync(Patience));
+        Assert.Equal(2500, overflow.LimitBytes);
+        Assert.Contains("AgentSessionOptions.MaxBufferedEventBytes", overflow.Message, StringComparison.Ordinal);
+
+        // What was received before is still read, then the ending.
+        var events = new List<AgentEvent>();
+        await Assert.ThrowsAsync<CartesiaBufferOverflowException>(async () =>
+        {
+            await foreach (AgentEvent e in call.ReadEventsAsync())
+            {
+                events.Add(e);
+            }
+        });
+        Assert.Equal(2, events.OfType<AgentAudioEvent>().Count());
+        await Assert.ThrowsAsync<CartesiaBufferOverflowException>(() => call.SendAudioAsync(new byte[640]).AsTask());
+    }
+
+    [Fact]
+    public async Task Options_refuse_a_MaxBufferedEventBytes_under_1024()
+    {
+        using CartesiaClient client = new(new CartesiaClientOptions { ApiKey = "sk_test_agents", BaseUri = new Uri("http://127.0.0.1:9"), MaxRetries = 0 });
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Agents.ConnectAsync("agent_1", new AgentSessionOptions { MaxBufferedEventBytes = 100 }));
+        Assert.Contains("MaxBufferedEventBytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_fatal_error_mid_call_ends_it_with_the_typed_error_and_its_code_while_a_non_fatal_one_is_an_event()
     {
         await using ScriptedAgentServer server = await ScriptedAgentServer.StartAsync(async peer =>

@@ -130,6 +130,40 @@ public class ManagedAgentSessionTests
     }
 
     [Fact]
+    public async Task When_the_agent_hangs_up_the_ending_is_settled_before_a_send_fails_and_the_refusal_says_how_the_call_ended()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(Fast());
+        using CartesiaClient client = emulator.CreateClient();
+        await using AgentSession call = await client.Agents.ConnectAsync(SupportAgent);
+        await call.SendAudioAsync(Speak("Goodbye", AgentAudioFormat.Pcm16000));
+
+        // A quiet microphone, sending until a send is refused; nobody waits for Completion first.
+        using var patience = new CancellationTokenSource(Patience);
+        byte[] silence = new byte[640];
+        InvalidOperationException refused;
+        while (true)
+        {
+            try
+            {
+                await call.SendAudioAsync(silence, patience.Token);
+            }
+            catch (InvalidOperationException ex)
+            {
+                refused = ex;
+                break;
+            }
+
+            await Task.Yield();
+        }
+
+        Assert.True(call.Completion.IsCompleted, "a send failed before the call's ending was settled");
+        AgentCallEnd end = await call.Completion;
+        Assert.Equal(AgentCallEndReason.AgentEnded, end.Reason);
+        Assert.Contains("the agent hung up", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("call ended by agent", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Barge_in_clears_the_playback_buffer_in_one_line_and_the_agent_turn_ends_interrupted()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(); // real-time agent speech
