@@ -178,23 +178,19 @@ internal sealed class LineAgentProtocol : AgentProtocol
                 }
                 else if (r.ValueTextEquals("config"u8))
                 {
-                    r.Read();
-                    config = JsonElement.ParseValue(ref r);
+                    config = JsonReading.ReadElement(ref r);
                 }
                 else if (r.ValueTextEquals("agent"u8))
                 {
-                    r.Read();
-                    agent = JsonElement.ParseValue(ref r);
+                    agent = JsonReading.ReadElement(ref r);
                 }
                 else if (r.ValueTextEquals("metadata"u8))
                 {
-                    r.Read();
-                    metadata = JsonElement.ParseValue(ref r);
+                    metadata = JsonReading.ReadElement(ref r);
                 }
                 else if (r.ValueTextEquals("transfer"u8))
                 {
-                    r.Read();
-                    transfer = JsonElement.ParseValue(ref r);
+                    transfer = JsonReading.ReadElement(ref r);
                 }
                 else
                 {

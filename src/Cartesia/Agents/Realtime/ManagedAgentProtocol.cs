@@ -144,8 +144,7 @@ internal sealed class ManagedAgentProtocol : AgentProtocol
                 }
                 else if (r.ValueTextEquals("parameters"u8))
                 {
-                    r.Read();
-                    parameters = JsonElement.ParseValue(ref r);
+                    parameters = JsonReading.ReadElement(ref r);
                 }
                 else if (r.ValueTextEquals("expects_response"u8))
                 {
@@ -181,8 +180,7 @@ internal sealed class ManagedAgentProtocol : AgentProtocol
                 }
                 else if (r.ValueTextEquals("tool_calls"u8))
                 {
-                    r.Read();
-                    toolCalls = JsonElement.ParseValue(ref r);
+                    toolCalls = JsonReading.ReadElement(ref r);
                 }
                 else if (r.ValueTextEquals("fatal"u8))
                 {

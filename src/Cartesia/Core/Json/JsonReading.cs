@@ -72,6 +72,13 @@ internal static class JsonReading
         };
     }
 
+    /// <summary>Reads the value after a property name as a <see cref="JsonElement"/> of its own.</summary>
+    public static JsonElement ReadElement(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return JsonElement.ParseValue(ref reader);
+    }
+
     /// <summary>Reads an array of strings (null gives an empty array).</summary>
     public static string[] ReadStringArray(ref Utf8JsonReader reader)
     {
@@ -121,7 +128,6 @@ internal static class JsonReading
     public static void ReadUnknown(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? bag)
     {
         string name = GetString(ref reader)!;
-        reader.Read();
-        (bag ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+        (bag ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = ReadElement(ref reader);
     }
 }
