@@ -18,6 +18,7 @@ internal static class EmulatorCommand
         var firehoseChunks = new Option<int>("--firehose-chunks") { Description = "With --firehose: audio chunks per TTS WebSocket context.", DefaultValueFactory = _ => new EmulatorFirehose().ChunksPerContext };
         var firehoseChunkBytes = new Option<int>("--firehose-chunk-bytes") { Description = "With --firehose: audio bytes per chunk (before base64).", DefaultValueFactory = _ => new EmulatorFirehose().ChunkBytes };
         var firehoseBytes = new Option<long>("--firehose-bytes-length") { Description = "With --firehose: audio bytes per /tts/bytes response.", DefaultValueFactory = _ => new EmulatorFirehose().BytesLength };
+        var firehoseRate = new Option<int?>("--firehose-chunks-per-second") { Description = "With --firehose: pace each TTS WebSocket's chunks (all its contexts together) at this rate instead of as fast as the client reads." };
         var stateDir = new Option<string?>("--state-dir") { Description = "Keep the emulator's state (voices, datasets, dictionaries, fine-tunes, agents' calls) in this directory, across runs and shared with other emulators using it (default: in memory)." };
         var persist = new Option<bool>("--persist") { Description = "Keep the state where the offline CLI keeps it (the directory its offline notice names), so this emulator and offline commands share voices." };
         var voices = new Option<string[]>("--voice")
@@ -28,7 +29,7 @@ internal static class EmulatorCommand
         };
         var command = new Command("emulator", "Run a local emulator of the Cartesia API (REST, SSE, WebSocket) for offline development and tests.")
         {
-            port, host, apiKey, realistic, tls, certOut, firehose, firehoseChunks, firehoseChunkBytes, firehoseBytes, stateDir, persist, voices,
+            port, host, apiKey, realistic, tls, certOut, firehose, firehoseChunks, firehoseChunkBytes, firehoseBytes, firehoseRate, stateDir, persist, voices,
         };
         command.Subcommands.Add(CreateReset(context));
         command.SetAction(async (parse, cancellationToken) =>
@@ -45,7 +46,7 @@ internal static class EmulatorCommand
                 UseTls = parse.GetValue(tls),
                 TlsCertificatePath = parse.GetValue(tls) ? Path.GetFullPath(parse.GetValue(certOut) ?? "cartesia-emulator.pem") : null,
                 Firehose = parse.GetValue(firehose)
-                    ? new EmulatorFirehose { ChunksPerContext = parse.GetValue(firehoseChunks), ChunkBytes = parse.GetValue(firehoseChunkBytes), BytesLength = parse.GetValue(firehoseBytes) }
+                    ? Firehose(parse.GetValue(firehoseChunks), parse.GetValue(firehoseChunkBytes), parse.GetValue(firehoseBytes), parse.GetValue(firehoseRate))
                     : null,
                 StateDirectory = stateDirectory,
             };
@@ -88,7 +89,7 @@ internal static class EmulatorCommand
 
             if (options.Firehose is { } hose)
             {
-                await context.Out.WriteLineAsync($"Firehose mode: {hose.ChunksPerContext} chunks of {hose.ChunkBytes} bytes per context, {hose.BytesLength} bytes per /tts/bytes.").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"Firehose mode: {hose.ChunksPerContext} chunks of {hose.ChunkBytes} bytes per context{(hose.ChunksPerSecond is { } rate ? $" at {rate} chunks a second per socket" : string.Empty)}, {hose.BytesLength} bytes per /tts/bytes.").ConfigureAwait(false);
             }
 
             await context.Out.WriteLineAsync($"Control API (send the API key as 'Authorization: Bearer <key>'): {emulator.BaseUri}_emulator/journal, /_emulator/faults, /_emulator/pacing, /_emulator/firehose. Press Ctrl+C to stop.").ConfigureAwait(false);
@@ -127,5 +128,31 @@ internal static class EmulatorCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The firehose the options ask for, checked here so a bad value is named as the option it came from.</summary>
+    private static EmulatorFirehose Firehose(int chunks, int chunkBytes, long bytesLength, int? chunksPerSecond)
+    {
+        if (chunks < 0)
+        {
+            throw new ArgumentException($"--firehose-chunks must not be negative; it is {chunks}.");
+        }
+
+        if (chunkBytes is < 2 or > 16 * 1024 * 1024)
+        {
+            throw new ArgumentException($"--firehose-chunk-bytes must be from 2 to 16777216 (16 MiB); it is {chunkBytes}.");
+        }
+
+        if (bytesLength < 0)
+        {
+            throw new ArgumentException($"--firehose-bytes-length must not be negative; it is {bytesLength}.");
+        }
+
+        if (chunksPerSecond is <= 0)
+        {
+            throw new ArgumentException($"--firehose-chunks-per-second must be a positive number of chunks a second (leave it out for no pacing); it is {chunksPerSecond}.");
+        }
+
+        return new EmulatorFirehose { ChunksPerContext = chunks, ChunkBytes = chunkBytes, BytesLength = bytesLength, ChunksPerSecond = chunksPerSecond };
     }
 }

@@ -2,8 +2,8 @@ namespace Cartesia.Emulator;
 
 /// <summary>
 /// The emulator's "firehose" mode, for benchmarks: the TTS WebSocket answers each new context with
-/// <see cref="ChunksPerContext"/> pre-built chunk frames (no synthesis, no pacing) sent as fast as the client reads,
-/// then <c>done</c>; <c>POST /tts/bytes</c> streams <see cref="BytesLength"/> bytes of pre-built audio; and
+/// <see cref="ChunksPerContext"/> pre-built chunk frames (no synthesis) sent as fast as the client reads — or, with
+/// <see cref="ChunksPerSecond"/>, at a steady rate — then <c>done</c>; <c>POST /tts/bytes</c> streams <see cref="BytesLength"/> bytes of pre-built audio; and
 /// <c>/stt/websocket</c> discards audio, answering <c>finalize</c> and <c>close</c> at once. The client is then the
 /// bottleneck. Switch it on with <see cref="CartesiaEmulatorOptions.Firehose"/>, <see cref="CartesiaEmulator.Firehose"/>,
 /// <c>PUT /_emulator/firehose</c>, or <c>cartesia emulator --firehose</c>.
@@ -22,6 +22,14 @@ public sealed class EmulatorFirehose
     /// <summary>How many audio bytes one <c>POST /tts/bytes</c> response carries. Default 64 MiB.</summary>
     public long BytesLength { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// The pace of a TTS WebSocket's chunks, all its contexts together, in chunks per second on the emulator's clock;
+    /// null (the default) for as fast as the client reads. A paced firehose measures latency under a load the client
+    /// can carry (the time a chunk takes to reach its reader), where an unpaced one measures how fast a client drains
+    /// the socket. Chunks due together go out back to back.
+    /// </summary>
+    public int? ChunksPerSecond { get; set; }
+
     internal EmulatorFirehose Validate()
     {
         if (ChunksPerContext < 0)
@@ -39,6 +47,11 @@ public sealed class EmulatorFirehose
             throw new ArgumentOutOfRangeException(nameof(BytesLength), BytesLength, "BytesLength must not be negative.");
         }
 
-        return new EmulatorFirehose { ChunksPerContext = ChunksPerContext, ChunkBytes = ChunkBytes, BytesLength = BytesLength };
+        if (ChunksPerSecond is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChunksPerSecond), ChunksPerSecond, "ChunksPerSecond must be positive, or null for no pacing.");
+        }
+
+        return new EmulatorFirehose { ChunksPerContext = ChunksPerContext, ChunkBytes = ChunkBytes, BytesLength = BytesLength, ChunksPerSecond = ChunksPerSecond };
     }
 }

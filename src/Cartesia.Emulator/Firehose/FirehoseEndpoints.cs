@@ -15,7 +15,8 @@ internal static class FirehoseEndpoints
     public static async Task TtsWebSocketAsync(HttpContext context, FirehoseFrames frames)
     {
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        await new FirehoseTtsConnection(socket, frames, MaxMessageBytes(context), context.RequestAborted).RunAsync().ConfigureAwait(false);
+        TimeProvider clock = context.RequestServices.GetRequiredService<CartesiaEmulator>().Options.TimeProvider ?? TimeProvider.System;
+        await new FirehoseTtsConnection(socket, frames, MaxMessageBytes(context), clock, context.RequestAborted).RunAsync().ConfigureAwait(false);
     }
 
     /// <summary><c>POST /tts/bytes</c>: <see cref="EmulatorFirehose.BytesLength"/> bytes of raw PCM, whatever was asked.</summary>

@@ -8,8 +8,8 @@ namespace Cartesia.Emulator.Firehose;
 /// <summary>
 /// A firehose TTS WebSocket: the first input of each context starts its stream of pre-built chunk frames, a cancel
 /// stops it. One writer sends a frame of each running context in turn (round robin), as fast as the socket takes
-/// them; a context's <c>done</c> follows its last chunk once its last input (<c>continue: false</c>) arrived, as on
-/// the service. Each chunk's <c>step_time</c> carries the
+/// them, or at <see cref="EmulatorFirehose.ChunksPerSecond"/> on the emulator's clock when paced; a context's
+/// <c>done</c> follows its last chunk once its last input (<c>continue: false</c>) arrived, as on the service. Each chunk's <c>step_time</c> carries the
 /// emulator's monotonic clock in microseconds when it was sent (see <see cref="FirehoseFrames.Stamp"/>).
 /// </summary>
 internal sealed class FirehoseTtsConnection
@@ -17,15 +17,17 @@ internal sealed class FirehoseTtsConnection
     private readonly WebSocket _socket;
     private readonly FirehoseFrames _frames;
     private readonly CancellationToken _aborted;
+    private readonly TimeProvider _clock;
     private readonly int _maxMessageBytes;
     private readonly Channel<Stream> _started = Channel.CreateUnbounded<Stream>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Dictionary<string, Stream> _streams = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parked = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
-    public FirehoseTtsConnection(WebSocket socket, FirehoseFrames frames, int maxMessageBytes, CancellationToken aborted)
+    public FirehoseTtsConnection(WebSocket socket, FirehoseFrames frames, int maxMessageBytes, TimeProvider clock, CancellationToken aborted)
     {
         _socket = socket;
+        _clock = clock;
         _maxMessageBytes = maxMessageBytes;
         _frames = frames;
         _aborted = aborted;
@@ -154,6 +156,9 @@ internal sealed class FirehoseTtsConnection
     {
         var running = new List<Stream>();
         ChannelReader<Stream> started = _started.Reader;
+        int? pace = _frames.Settings.ChunksPerSecond;
+        long pacedSince = 0; // when the current spell of sending began (paced only; 0 while nothing runs)
+        long pacedSent = 0; // chunks sent since then
         try
         {
             while (true)
@@ -165,6 +170,7 @@ internal sealed class FirehoseTtsConnection
 
                 if (running.Count == 0)
                 {
+                    pacedSince = 0; // an idle spell earns no credit: the pace restarts with the next context
                     if (!await started.WaitToReadAsync(_aborted).ConfigureAwait(false))
                     {
                         return;
@@ -179,6 +185,24 @@ internal sealed class FirehoseTtsConnection
                     bool cancelled = Volatile.Read(ref stream.Cancelled);
                     if (stream.Remaining > 0 && !cancelled)
                     {
+                        if (pace is int rate)
+                        {
+                            if (pacedSince == 0)
+                            {
+                                pacedSince = _clock.GetTimestamp();
+                                pacedSent = 0;
+                            }
+
+                            // Chunk n (from 0) is due n / rate seconds into the spell.
+                            TimeSpan dueIn = TimeSpan.FromSeconds((double)pacedSent / rate) - _clock.GetElapsedTime(pacedSince);
+                            if (dueIn > TimeSpan.Zero)
+                            {
+                                await Task.Delay(dueIn, _clock, _aborted).ConfigureAwait(false);
+                            }
+
+                            pacedSent++;
+                        }
+
                         stream.Remaining--;
                         FirehoseFrames.Stamp(stream.Frame);
                         await _socket.SendAsync(stream.Frame, WebSocketMessageType.Text, endOfMessage: true, _aborted).ConfigureAwait(false);

@@ -254,11 +254,14 @@ internal static class ControlEndpoints
 
         public long BytesLength { get; init; } = new EmulatorFirehose().BytesLength;
 
+        public int? ChunksPerSecond { get; init; }
+
         public static FirehoseDto From(EmulatorFirehose firehose) => new()
         {
             ChunksPerContext = firehose.ChunksPerContext,
             ChunkBytes = firehose.ChunkBytes,
             BytesLength = firehose.BytesLength,
+            ChunksPerSecond = firehose.ChunksPerSecond,
         };
 
         public EmulatorFirehose ToFirehose() => new()
@@ -266,6 +269,7 @@ internal static class ControlEndpoints
             ChunksPerContext = ChunksPerContext,
             ChunkBytes = ChunkBytes,
             BytesLength = BytesLength,
+            ChunksPerSecond = ChunksPerSecond,
         };
     }
 }

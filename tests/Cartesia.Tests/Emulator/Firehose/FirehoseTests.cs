@@ -59,6 +59,42 @@ public class FirehoseTests
     }
 
     [Fact]
+    public async Task A_paced_firehose_sends_each_chunk_when_it_is_due_on_the_emulators_clock()
+    {
+        var clock = new TimerWatchingClock();
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions
+        {
+            TimeProvider = clock,
+            Firehose = new EmulatorFirehose { ChunksPerContext = 3, ChunkBytes = 100, ChunksPerSecond = 10 },
+        });
+        using CartesiaClient client = emulator.CreateClient();
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+        TtsContext context = socket.CreateContext(Requests.Context());
+        await context.SendAsync("Anything.");
+        await context.CompleteAsync();
+        await using IAsyncEnumerator<TtsEvent> events = context.ReadEventsAsync().GetAsyncEnumerator();
+
+        Assert.True(await events.MoveNextAsync()); // the first chunk is due at once
+        Assert.IsType<TtsChunkEvent>(events.Current);
+        ValueTask<bool> second = events.MoveNextAsync();
+        await clock.TimerStartedAsync(TimeSpan.FromMilliseconds(100)); // the writer waits for the second's time (1/10 s)
+        Assert.False(second.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.True(await second);
+        Assert.IsType<TtsChunkEvent>(events.Current);
+        ValueTask<bool> third = events.MoveNextAsync();
+        await clock.TimerStartedAsync(TimeSpan.FromMilliseconds(100), count: 2);
+        Assert.False(third.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.True(await third);
+        Assert.IsType<TtsChunkEvent>(events.Current);
+        Assert.True(await events.MoveNextAsync()); // done follows the last chunk at once: only chunks are paced
+        Assert.IsType<TtsDoneEvent>(events.Current);
+    }
+
+    [Fact]
     public async Task Bytes_streams_the_configured_length_and_can_be_switched_over_the_control_api()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
