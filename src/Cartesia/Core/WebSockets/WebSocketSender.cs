@@ -36,7 +36,24 @@ internal sealed class WebSocketSender
     /// <param name="payload">The message; it must stay unchanged until the returned task completes.</param>
     /// <param name="type">Text or binary.</param>
     /// <param name="cancellationToken">Stops waiting; a message not yet sent is then skipped.</param>
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
+    public ValueTask SendAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
+    {
+        if (!_completed && _failure is null && _sending.Wait(0, CancellationToken.None))
+        {
+            if (Volatile.Read(ref _queued) == 0 && !_completed && _failure is null)
+            {
+                // Nothing queued or being sent: straight to the socket on this thread, with nothing to allocate when
+                // the socket takes it at once (a streaming session's every frame).
+                return SendDirect(payload, type);
+            }
+
+            _sending.Release();
+        }
+
+        return SendQueuedAsync(payload, type, cancellationToken);
+    }
+
+    private async ValueTask SendQueuedAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
     {
         Outgoing item = EnqueueItem(payload, type);
         if (item.Done.Task.IsCompleted)
@@ -55,18 +72,27 @@ internal sealed class WebSocketSender
     /// </summary>
     /// <param name="payload">The message; it must stay unchanged until the returned task completes.</param>
     /// <param name="type">Text or binary.</param>
-    public Task Enqueue(ReadOnlyMemory<byte> payload, WebSocketMessageType type) => EnqueueItem(payload, type).Done.Task;
+    public Task Enqueue(ReadOnlyMemory<byte> payload, WebSocketMessageType type) => Reserve(payload, type).Start();
 
-    private Outgoing EnqueueItem(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
+    /// <summary>
+    /// Takes a message's place in the order now, without sending it yet: a caller that holds a lock of its own (to
+    /// keep its state and its messages in step) reserves under it and calls <see cref="PendingSend.Start"/> right
+    /// after releasing it, so the socket write — done on the caller's thread when nothing else is queued — never
+    /// runs under that lock. Until it starts, later messages queue behind it.
+    /// </summary>
+    /// <param name="payload">The message; it must stay unchanged until the send completes.</param>
+    /// <param name="type">Text or binary.</param>
+    /// <exception cref="CartesiaWebSocketException">The socket can no longer send.</exception>
+    public PendingSend Reserve(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
     {
         var item = new Outgoing(payload, type);
         if (!_completed && _failure is null && _sending.Wait(0))
         {
             if (Volatile.Read(ref _queued) == 0 && !_completed && _failure is null)
             {
+                // This caller sends it, once it starts; whoever comes meanwhile queues behind it.
                 item.TryStart();
-                SendInline(item);
-                return item;
+                return new PendingSend(this, item, inline: true);
             }
 
             _sending.Release();
@@ -79,7 +105,14 @@ internal sealed class WebSocketSender
             throw _failure is { } failure ? Rethrowable(failure) : new CartesiaWebSocketException("The WebSocket is closed; nothing more can be sent on it.");
         }
 
-        return item;
+        return new PendingSend(this, item, inline: false);
+    }
+
+    private Outgoing EnqueueItem(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
+    {
+        PendingSend pending = Reserve(payload, type);
+        pending.Start();
+        return pending.Item;
     }
 
     /// <summary>Stops accepting messages; those queued are still sent.</summary>
@@ -113,6 +146,52 @@ internal sealed class WebSocketSender
         }
 
         _ = FinishInlineAsync(send, item);
+    }
+
+    /// <summary>Sends on the caller's thread (the caller holds <c>_sending</c>; released when sent).</summary>
+    private ValueTask SendDirect(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
+    {
+        ValueTask send;
+        try
+        {
+            send = _socket.SendAsync(payload, type, endOfMessage: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (IsSendFailure(ex))
+        {
+            FailDirect(ex);
+            return ValueTask.FromException(Rethrowable(ex));
+        }
+
+        if (send.IsCompletedSuccessfully)
+        {
+            send.GetAwaiter().GetResult();
+            _sending.Release();
+            return default;
+        }
+
+        return FinishDirectAsync(send);
+    }
+
+    private async ValueTask FinishDirectAsync(ValueTask send)
+    {
+        try
+        {
+            await send.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsSendFailure(ex))
+        {
+            FailDirect(ex);
+            throw Rethrowable(ex);
+        }
+
+        _sending.Release();
+    }
+
+    private void FailDirect(Exception ex)
+    {
+        _failure = ex;
+        _queue.Writer.TryComplete();
+        _sending.Release();
     }
 
     private async Task FinishInlineAsync(ValueTask send, Outgoing item)
@@ -184,7 +263,34 @@ internal sealed class WebSocketSender
     private static CartesiaWebSocketException Rethrowable(Exception failure)
         => new CartesiaWebSocketException($"The WebSocket could not send: {failure.Message}", failure);
 
-    private sealed class Outgoing(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
+    /// <summary>A message whose place in the order is taken (<see cref="Reserve"/>); <see cref="Start"/> it once, outside the caller's lock.</summary>
+    internal readonly struct PendingSend
+    {
+        private readonly WebSocketSender? _sender;
+        private readonly bool _inline;
+
+        internal PendingSend(WebSocketSender sender, Outgoing item, bool inline)
+        {
+            _sender = sender;
+            Item = item;
+            _inline = inline;
+        }
+
+        internal Outgoing Item { get; }
+
+        /// <summary>Sends it now when it is this caller's to send (otherwise the write loop does); completes when it is on the wire.</summary>
+        public Task Start()
+        {
+            if (_inline)
+            {
+                _sender!.SendInline(Item);
+            }
+
+            return Item.Done.Task;
+        }
+    }
+
+    internal sealed class Outgoing(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
     {
         private int _state; // 0 queued, 1 sending, 2 cancelled
 

@@ -28,6 +28,10 @@ internal sealed class SttPump
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // The message last written, reported sent under the same lock that takes the next one: one lock per message
+        // (two when the socket does not take it at once), not four.
+        SttOutgoing? written = null;
+        SttConnection? writtenOn = null;
         try
         {
             while (true)
@@ -37,6 +41,13 @@ internal sealed class SttPump
                 Task wake;
                 lock (_state.Gate)
                 {
+                    if (written is not null)
+                    {
+                        _sending = null;
+                        OnSentLocked(written, writtenOn!);
+                        written = null;
+                    }
+
                     if (_state.StoppingLocked || _state.Finished)
                     {
                         return;
@@ -56,38 +67,46 @@ internal sealed class SttPump
                     continue;
                 }
 
-                Task send = connection.Sender.SendAsync(item.Payload, item.MessageType, cancellationToken).AsTask();
-                lock (_state.Gate)
-                {
-                    _sending = send;
-                }
-
                 bool sent;
                 try
                 {
-                    await send.ConfigureAwait(false);
+                    ValueTask write = connection.Sender.SendAsync(item.Payload, item.MessageType, cancellationToken);
+                    if (write.IsCompletedSuccessfully)
+                    {
+                        write.GetAwaiter().GetResult(); // the socket took it at once: there is no write in flight to remember
+                    }
+                    else
+                    {
+                        Task send = write.AsTask();
+                        lock (_state.Gate)
+                        {
+                            _sending = send;
+                        }
+
+                        await send.ConfigureAwait(false);
+                    }
+
                     sent = true;
                 }
                 catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
                 {
                     sent = false;
                 }
-                finally
+
+                if (!sent)
                 {
                     lock (_state.Gate)
                     {
                         _sending = null;
                     }
-                }
 
-                if (!sent)
-                {
                     // The connection broke under the send: the message stays first; the receive loop takes over.
                     connection.Break();
                     continue;
                 }
 
-                OnSent(item, connection);
+                written = item;
+                writtenOn = connection;
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -96,23 +115,20 @@ internal sealed class SttPump
         }
     }
 
-    private void OnSent(SttOutgoing item, SttConnection connection)
+    private void OnSentLocked(SttOutgoing item, SttConnection connection)
     {
-        lock (_state.Gate)
+        if (_state.Finished)
         {
-            if (_state.Finished)
-            {
-                // The session ended while this was being written: it released the queue (this item with it) and
-                // completed every waiter.
-                return;
-            }
+            // The session ended while this was being written: it released the queue (this item with it) and
+            // completed every waiter.
+            return;
+        }
 
-            bool current = connection == _state.Connection;
-            _queue.SentLocked(item, current);
-            if (current && item.Kind == SttOutgoingKind.Close)
-            {
-                _closeSent.TrySetResult();
-            }
+        bool current = connection == _state.Connection;
+        _queue.SentLocked(item, current);
+        if (current && item.Kind == SttOutgoingKind.Close)
+        {
+            _closeSent.TrySetResult();
         }
     }
 }

@@ -119,6 +119,13 @@ internal sealed class TtsSocketConnection
     public Task Send(byte[] message) => _sender.Enqueue(message, WebSocketMessageType.Text);
 
     /// <summary>
+    /// Takes a message's place in the order without sending it yet (see <see cref="WebSocketSender.Reserve"/>): a
+    /// context reserves under its lock and starts the send after releasing it, so the receive loop never waits for
+    /// that context's lock while a socket write runs under it.
+    /// </summary>
+    public WebSocketSender.PendingSend Reserve(byte[] message) => _sender.Reserve(message, WebSocketMessageType.Text);
+
+    /// <summary>
     /// Ends the socket at once (a watchdog found it dead): every context on it fails, and the next context
     /// opens a new socket.
     /// </summary>
