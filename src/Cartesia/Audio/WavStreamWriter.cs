@@ -4,7 +4,7 @@ namespace Cartesia.Audio;
 
 /// <summary>
 /// Writes streamed audio as a WAV file whose length is not known in advance. The header goes out first with
-/// "unknown length" sizes (<see cref="WavHeader.UnknownLength"/>); on a seekable stream <see cref="CompleteAsync"/>
+/// "unknown length" sizes (<see cref="WavHeader.UnknownLength"/>); on a seekable stream <see cref="CompleteAsync(CancellationToken)"/>
 /// then writes the true sizes into that header, wherever in the stream it was written, so strict decoders accept
 /// the file. On a non-seekable stream (a pipe, a socket) the
 /// placeholder header stays, which most players accept; fix a saved copy later with <see cref="WavHeader.Fix"/>.

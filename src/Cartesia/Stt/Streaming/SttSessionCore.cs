@@ -22,7 +22,7 @@ namespace Cartesia.Stt;
 /// finalize calls, and hands a recoverable loss to the <see cref="SttReconnector"/>, which swaps in a new
 /// connection and has the queue replay what was never answered.</item>
 /// <item>This class: the calls of <see cref="SttStreamingSession"/> (checks, then the queue), the end of the session
-/// (<see cref="CompleteAsync"/> with its close timeout, <see cref="DisposeAsync"/>), and <see cref="Finish"/>, the one
+/// (<see cref="CompleteAsync(CancellationToken)"/> with its close timeout, <see cref="DisposeAsync"/>), and <see cref="Finish"/>, the one
 /// place the session ends (the receive loop's end): events completed, waiters answered, queue released,
 /// telemetry ended.</item>
 /// </list>

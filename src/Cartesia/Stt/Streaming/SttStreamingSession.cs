@@ -3,7 +3,7 @@ namespace Cartesia.Stt;
 /// <summary>
 /// A streaming speech-to-text session over a WebSocket: push audio (<see cref="SendAudioAsync(ReadOnlyMemory{byte}, CancellationToken)"/>,
 /// from any number of tasks) while reading events (<see cref="ReadEventsAsync"/>, from one), then
-/// <see cref="CompleteAsync"/> to get the last transcripts. Audio is re-framed to
+/// <see cref="CompleteAsync(CancellationToken)"/> to get the last transcripts. Audio is re-framed to
 /// <see cref="SttStreamingSessionOptions.FrameDuration"/> frames; no byte is lost or sent twice, and commands never overtake
 /// audio sent before them. Dispose it to end it at once. See <see cref="SttSession"/> and <see cref="SttTurnsSession"/>.
 /// </summary>
@@ -31,7 +31,7 @@ public abstract class SttStreamingSession : IAsyncDisposable
     /// </summary>
     /// <param name="audio">Raw PCM in the declared encoding and sample rate, mono, any length.</param>
     /// <param name="cancellationToken">Stops waiting for room in the queue (then none of the audio is queued).</param>
-    /// <exception cref="InvalidOperationException"><see cref="CompleteAsync"/> was called.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="CompleteAsync(CancellationToken)"/> was called.</exception>
     /// <exception cref="CartesiaException">The session failed (the failure that ended it).</exception>
     public virtual ValueTask SendAudioAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken = default)
         => Core.SendAudioAsync(audio, cancellationToken);
@@ -56,7 +56,7 @@ public abstract class SttStreamingSession : IAsyncDisposable
 
     /// <summary>
     /// The session's events as they arrive, once per session. The sequence ends after the service ends the session
-    /// (after <see cref="CompleteAsync"/>); an error event ends it with <see cref="CartesiaStreamException"/>, a lost
+    /// (after <see cref="CompleteAsync(CancellationToken)"/>); an error event ends it with <see cref="CartesiaStreamException"/>, a lost
     /// connection with <see cref="SttConnectionLostException"/>, disposal with <see cref="ObjectDisposedException"/>.
     /// Unknown event types are delivered as <see cref="SttUnknownEvent"/>.
     /// </summary>
@@ -76,7 +76,7 @@ public abstract class SttStreamingSession : IAsyncDisposable
 
     /// <summary>
     /// Ends the session at once (within about half a second, whatever the service does): unsent audio is dropped,
-    /// a pending reader ends with <see cref="ObjectDisposedException"/>. Use <see cref="CompleteAsync"/> first to
+    /// a pending reader ends with <see cref="ObjectDisposedException"/>. Use <see cref="CompleteAsync(CancellationToken)"/> first to
     /// keep the last transcripts.
     /// </summary>
     public async ValueTask DisposeAsync()

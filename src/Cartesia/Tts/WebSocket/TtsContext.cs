@@ -3,6 +3,7 @@ using Cartesia.Audio;
 using Cartesia.Core;
 using Cartesia.Core.Audio;
 using Cartesia.Core.Diagnostics;
+using Cartesia.Core.WebSockets;
 using Microsoft.Extensions.Logging;
 
 namespace Cartesia.Tts;
@@ -107,7 +108,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     /// completion) unless it is whitespace or punctuation, so an emoji with a skin tone (<c>👋🏽</c>), a ZWJ sequence
     /// (<c>👩‍💻</c>), a flag or a letter with combining marks split across LLM tokens reaches the service whole.
     /// </summary>
-    /// <param name="text">The text; not empty (use <see cref="FlushAsync"/> or <see cref="CompleteAsync"/> to push out buffered text).</param>
+    /// <param name="text">The text; not empty (use <see cref="FlushAsync"/> or <see cref="CompleteAsync(CancellationToken)"/> to push out buffered text).</param>
     /// <param name="cancellationToken">Stops waiting for the send.</param>
     /// <exception cref="InvalidOperationException">The context was completed, cancelled or failed.</exception>
     public ValueTask SendAsync(string text, CancellationToken cancellationToken = default)
@@ -125,7 +126,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     private async ValueTask SendCoreAsync(string text, byte[]? generationConfig, CancellationToken cancellationToken)
     {
         TtsSocketConnection connection = await BindAsync(cancellationToken).ConfigureAwait(false);
-        Task sent;
+        WebSocketSender.PendingSend pending;
         lock (_gate)
         {
             EnsureAcceptsInput("send text on");
@@ -137,11 +138,12 @@ public sealed partial class TtsContext : IAsyncDisposable
                 return;
             }
 
-            sent = connection.Send(_messages.Input(piece, @continue: true, flush: false, generationConfig));
+            // Reserved under the lock (the order of this context's messages), sent after it (see Reserve).
+            pending = connection.Reserve(_messages.Input(piece, @continue: true, flush: false, generationConfig));
             OnSent(piece);
         }
 
-        await AwaitSendAsync(sent, cancellationToken).ConfigureAwait(false);
+        await AwaitSendAsync(pending.Start(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -186,7 +188,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     public async Task<int> FlushAsync(CancellationToken cancellationToken = default)
     {
         TtsSocketConnection connection = await BindAsync(cancellationToken).ConfigureAwait(false);
-        Task sent;
+        WebSocketSender.PendingSend pending;
         TaskCompletionSource<int> waiter;
         lock (_gate)
         {
@@ -197,11 +199,11 @@ public sealed partial class TtsContext : IAsyncDisposable
             }
 
             waiter = _input.AddFlush();
-            sent = connection.Send(_messages.Input(_input.ReleaseHeldTail(), @continue: true, flush: true));
+            pending = connection.Reserve(_messages.Input(_input.ReleaseHeldTail(), @continue: true, flush: true));
             ArmWatchdogLocked();
         }
 
-        await AwaitSendAsync(sent, cancellationToken).ConfigureAwait(false);
+        await AwaitSendAsync(pending.Start(), cancellationToken).ConfigureAwait(false);
         return await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -214,7 +216,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
         TtsSocketConnection connection = await BindAsync(cancellationToken).ConfigureAwait(false);
-        Task sent;
+        WebSocketSender.PendingSend pending;
         lock (_gate)
         {
             EnsureAcceptsInput("complete");
@@ -223,12 +225,44 @@ public sealed partial class TtsContext : IAsyncDisposable
                 throw new InvalidOperationException($"Nothing was sent on context '{ContextId}'; send text before completing it.");
             }
 
-            sent = connection.Send(_messages.Input(_input.ReleaseHeldTail(), @continue: false, flush: false));
+            pending = connection.Reserve(_messages.Input(_input.ReleaseHeldTail(), @continue: false, flush: false));
             _state = TtsContextState.Completing;
             ArmWatchdogLocked();
         }
 
-        await AwaitSendAsync(sent, cancellationToken).ConfigureAwait(false);
+        await AwaitSendAsync(pending.Start(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the last text and completes the context in one message (<c>transcript</c> with <c>continue: false</c>):
+    /// what <see cref="SendAsync(string, CancellationToken)"/> then <see cref="CompleteAsync(CancellationToken)"/> do,
+    /// with one message on the socket instead of two — for text spoken in one go, or the last piece of a stream.
+    /// Text held back from an earlier piece (an unfinished character) goes out with it. Returns once sent.
+    /// </summary>
+    /// <param name="text">The last text; not empty (to complete with no more text use <see cref="CompleteAsync(CancellationToken)"/>).</param>
+    /// <param name="cancellationToken">Stops waiting for the send.</param>
+    /// <exception cref="InvalidOperationException">The context was already completed, cancelled or failed.</exception>
+    public async ValueTask CompleteAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            throw new ArgumentException("The text is empty; to complete the context without more text use CompleteAsync() with no text.", nameof(text));
+        }
+
+        TtsSocketConnection connection = await BindAsync(cancellationToken).ConfigureAwait(false);
+        WebSocketSender.PendingSend pending;
+        lock (_gate)
+        {
+            EnsureAcceptsInput("complete");
+            string held = _input.ReleaseHeldTail();
+            pending = connection.Reserve(_messages.Input(held + text, @continue: false, flush: false));
+            OnSent(text);
+            _state = TtsContextState.Completing;
+            ArmWatchdogLocked();
+        }
+
+        await AwaitSendAsync(pending.Start(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -239,7 +273,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting for the cancel request to be sent.</param>
     public async ValueTask CancelAsync(CancellationToken cancellationToken = default)
     {
-        Task? sent = null;
+        WebSocketSender.PendingSend? pending = null;
         lock (_gate)
         {
             if (IsTerminal(_state))
@@ -251,7 +285,7 @@ public sealed partial class TtsContext : IAsyncDisposable
             {
                 try
                 {
-                    sent = connection.Send(_messages.Cancel());
+                    pending = connection.Reserve(_messages.Cancel());
                 }
                 catch (CartesiaWebSocketException)
                 {
@@ -262,6 +296,7 @@ public sealed partial class TtsContext : IAsyncDisposable
             EndLocked(TtsContextState.Cancelled, null);
         }
 
+        Task? sent = pending?.Start();
         if (sent is not null)
         {
             try

@@ -9,7 +9,7 @@ public enum TtsContextState
     /// <summary>Text was sent; more may follow.</summary>
     Open,
 
-    /// <summary>The last input was sent (<see cref="TtsContext.CompleteAsync"/>); audio is still arriving.</summary>
+    /// <summary>The last input was sent (<see cref="TtsContext.CompleteAsync(CancellationToken)"/>); audio is still arriving.</summary>
     Completing,
 
     /// <summary>The service sent <c>done</c>: all audio arrived.</summary>

@@ -79,8 +79,7 @@ public sealed class TtsWebSocket : IAsyncDisposable
         TtsContext context = CreateContext(options);
         await using (context.ConfigureAwait(false))
         {
-            await context.SendAsync(transcript, cancellationToken).ConfigureAwait(false);
-            await context.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await context.CompleteAsync(transcript, cancellationToken).ConfigureAwait(false);
             await foreach (TtsEvent value in context.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return value;

@@ -107,6 +107,7 @@ public class TtsContextLifecycleTests
         await Assert.ThrowsAsync<ArgumentException>(() => context.SendAsync(string.Empty).AsTask());
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.FlushAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.CompleteAsync().AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => context.CompleteAsync(string.Empty).AsTask());
         TtsContextOptions mp3 = Requests.Context();
         mp3.OutputFormat = AudioOutputFormat.Mp3(44100, 128000);
         var format = Assert.Throws<ArgumentException>(() => socket.CreateContext(mp3));
@@ -121,7 +122,44 @@ public class TtsContextLifecycleTests
         await Speech.ReadAllAsync(context);
         var afterDone = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SendAsync("More?").AsTask());
         Assert.Contains("completed", afterDone.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => context.CompleteAsync("Again.").AsTask());
         Assert.Throws<InvalidOperationException>(() => context.ReadEventsAsync());
+    }
+
+    [Fact]
+    public async Task Complete_with_text_sends_the_text_and_the_end_in_one_message()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+        TtsContext context = socket.CreateContext(Requests.Context("one-go"));
+
+        await context.CompleteAsync("Hello there.");
+        List<TtsEvent> events = await Speech.ReadAllAsync(context);
+
+        JsonElement message = JsonDocument.Parse(Assert.Single(emulator.Journal.For("/tts/websocket").Single().WebSocketMessages).Data).RootElement;
+        Assert.Equal(("Hello there.", false), (message.GetProperty("transcript").GetString(), message.GetProperty("continue").GetBoolean()));
+        Assert.Contains(events, e => e is TtsChunkEvent);
+        Assert.IsType<TtsDoneEvent>(events[^1]);
+        Assert.Equal(TtsContextState.Done, context.State);
+    }
+
+    [Fact]
+    public async Task The_one_shot_generate_sends_one_message()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+
+        int chunks = 0;
+        await foreach (TtsEvent e in socket.GenerateAsync(Requests.Context(), "Just this."))
+        {
+            chunks += e is TtsChunkEvent ? 1 : 0;
+        }
+
+        JsonElement message = JsonDocument.Parse(Assert.Single(emulator.Journal.For("/tts/websocket").Single().WebSocketMessages).Data).RootElement;
+        Assert.Equal(("Just this.", false), (message.GetProperty("transcript").GetString(), message.GetProperty("continue").GetBoolean()));
+        Assert.True(chunks > 0);
     }
 
     [Fact]

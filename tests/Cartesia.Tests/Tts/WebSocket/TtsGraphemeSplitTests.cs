@@ -49,6 +49,24 @@ public class TtsGraphemeSplitTests
     }
 
     [Fact]
+    public async Task Completing_with_text_sends_the_held_character_with_it()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        using CartesiaClient client = emulator.CreateClient();
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync();
+        TtsContext context = socket.CreateContext(Requests.Context());
+        Task<List<TtsEvent>> reading = Speech.ReadAllAsync(context);
+
+        await context.SendAsync("Wave \U0001F44B");
+        await context.CompleteAsync("\U0001F3FD now.");
+        await reading;
+
+        JsonElement[] sent = [.. emulator.Journal.For("/tts/websocket").Single().WebSocketMessages.Select(m => JsonDocument.Parse(m.Data).RootElement)];
+        Assert.Equal(["Wave ", "\U0001F44B\U0001F3FD now."], sent.Select(m => m.GetProperty("transcript").GetString()));
+        Assert.Equal([true, false], sent.Select(m => m.GetProperty("continue").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Whitespace_and_punctuation_at_the_end_of_a_piece_go_out_at_once()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();

@@ -31,10 +31,11 @@ public class TtsWebSocketTests
         Assert.Equal("2026-08-14", handshake.Header("Cartesia-Version"));
         CredentialAssert.Bearer(CartesiaEmulator.AnyKeyPlaceholder, handshake);
         Assert.Equal(string.Empty, handshake.Query);
-        using JsonDocument first = JsonDocument.Parse(handshake.WebSocketMessages[0].Data);
-        Assert.Equal("a0e99841-438c-4a64-b679-ae501e7d6091", first.RootElement.GetProperty("voice").GetString());
-        Assert.Equal("raw", first.RootElement.GetProperty("output_format").GetProperty("container").GetString());
-        Assert.True(first.RootElement.GetProperty("continue").GetBoolean());
+        using JsonDocument only = JsonDocument.Parse(Assert.Single(handshake.WebSocketMessages).Data); // the text and the end, in one message
+        Assert.Equal("a0e99841-438c-4a64-b679-ae501e7d6091", only.RootElement.GetProperty("voice").GetString());
+        Assert.Equal("raw", only.RootElement.GetProperty("output_format").GetProperty("container").GetString());
+        Assert.Equal(Text, only.RootElement.GetProperty("transcript").GetString());
+        Assert.False(only.RootElement.GetProperty("continue").GetBoolean());
     }
 
     [Fact]
