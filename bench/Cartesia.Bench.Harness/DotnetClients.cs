@@ -183,13 +183,13 @@ internal static class DotnetClients
     {
         await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30, DeliverEventsInline = inline });
         long misrouted = 0, lost = 0;
+        TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
         List<double>[] latencies = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>
         {
             var mine = new List<double>(chunksPerContext);
             TtsContext context = socket.CreateContext(ContextOptions());
-            await context.SendAsync("Hello.");
-            await context.CompleteAsync();
+            await context.CompleteAsync("Hello."); // the text and the end in one message, as the raw client sends it
             int chunks = 0;
             TtsEvent? last = null;
             await foreach (TtsEvent e in context.ReadEventsAsync())
@@ -219,6 +219,7 @@ internal static class DotnetClients
             return mine;
         }));
         double completion = start.Elapsed.TotalMilliseconds;
+        RecordCpu(cpu, (long)contexts * chunksPerContext * expectedAudio.Length);
         return new ManyResult(completion, [.. latencies.SelectMany(l => l)], lost, misrouted);
     }
 
@@ -229,6 +230,7 @@ internal static class DotnetClients
         Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var latencies = new List<double>(contexts * chunksPerContext);
         long misrouted = 0;
+        TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
         for (int i = 0; i < contexts; i++)
         {
@@ -262,6 +264,7 @@ internal static class DotnetClients
         }
 
         double completion = start.Elapsed.TotalMilliseconds;
+        RecordCpu(cpu, (long)contexts * chunksPerContext * expectedAudio.Length);
         long lost = counts.Values.Sum(c => (long)Math.Abs(chunksPerContext - c[0]));
         return new ManyResult(completion, latencies, lost, misrouted);
     }
@@ -283,6 +286,7 @@ internal static class DotnetClients
                 }
             }
         });
+        TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
         for (long sent = 0; sent < totalBytes; sent += frameBytes)
         {
@@ -291,6 +295,7 @@ internal static class DotnetClients
 
         await session.CompleteAsync();
         TimeSpan elapsed = start.Elapsed;
+        RecordCpu(cpu, totalBytes);
         await reading;
         Check(final == $"{totalBytes} bytes", $"the SDK's STT server counted '{final}'");
         return Stats.Mbps(totalBytes, elapsed);
@@ -303,6 +308,7 @@ internal static class DotnetClients
         socket.Options.SetRequestHeader("Authorization", "Bearer " + BenchSettings.ApiKey);
         socket.Options.SetRequestHeader("Cartesia-Version", BenchSettings.ApiVersion);
         await socket.ConnectAsync(new Uri(settings.WebSocketBaseUri, "stt/websocket?model=ink-2&encoding=pcm_s16le&sample_rate=16000"), invoker, CancellationToken.None);
+        TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
         for (long sent = 0; sent < totalBytes; sent += frameBytes)
         {
@@ -333,6 +339,7 @@ internal static class DotnetClients
         }
 
         TimeSpan elapsed = start.Elapsed;
+        RecordCpu(cpu, totalBytes);
         Check(final?.Contains($"\"{totalBytes} bytes\"", StringComparison.Ordinal) == true, $"the raw STT server counted '{final}'");
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bench", CancellationToken.None);
         return Stats.Mbps(totalBytes, elapsed);
