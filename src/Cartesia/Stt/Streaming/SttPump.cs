@@ -15,6 +15,7 @@ internal sealed class SttPump
     private readonly SttSendQueue _queue;
     private readonly TaskCompletionSource _closeSent;
     private Task? _sending; // guarded by the gate
+    private (SttOutgoing Item, SttConnection Connection, Task Send)? _handedOver; // a pusher's write the socket did not take at once; guarded by the gate
 
     public SttPump(SttSessionState state, SttSendQueue queue, TaskCompletionSource closeSent)
     {
@@ -39,6 +40,7 @@ internal sealed class SttPump
                 SttOutgoing? item;
                 SttConnection connection;
                 Task wake;
+                Task? adopted;
                 lock (_state.Gate)
                 {
                     if (written is not null)
@@ -53,11 +55,23 @@ internal sealed class SttPump
                         return;
                     }
 
-                    connection = _state.Connection;
-                    item = _queue.FirstLocked(out wake);
-                    if (connection.Broken)
+                    if (_handedOver is { } handedOver)
                     {
-                        item = null;
+                        // A pusher's write that the socket did not take at once: the pump sees it through.
+                        _handedOver = null;
+                        _queue.PumpBusyLocked();
+                        (item, connection, adopted) = handedOver;
+                        wake = Task.CompletedTask;
+                    }
+                    else
+                    {
+                        adopted = null;
+                        connection = _state.Connection;
+                        item = _queue.FirstLocked(out wake);
+                        if (connection.Broken)
+                        {
+                            item = null;
+                        }
                     }
                 }
 
@@ -70,7 +84,7 @@ internal sealed class SttPump
                 bool sent;
                 try
                 {
-                    ValueTask write = connection.Sender.SendAsync(item.Payload, item.MessageType, cancellationToken);
+                    ValueTask write = adopted is not null ? new ValueTask(adopted) : connection.Sender.SendAsync(item.Payload, item.MessageType, cancellationToken);
                     if (write.IsCompletedSuccessfully)
                     {
                         write.GetAwaiter().GetResult(); // the socket took it at once: there is no write in flight to remember
@@ -112,6 +126,67 @@ internal sealed class SttPump
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             // Disposed.
+        }
+    }
+
+    /// <summary>
+    /// Sends what is queued on the caller's thread, in the pump's place (the caller's push found the pump waiting for
+    /// work; see <see cref="SttSendQueue.PushAudioAsync"/>), until the queue is empty; a write the socket does not take
+    /// at once is handed to the pump, so a push never waits for the network. The pump, meanwhile, takes nothing.
+    /// </summary>
+    public void SendHere()
+    {
+        SttOutgoing? written = null;
+        SttConnection? writtenOn = null;
+        while (true)
+        {
+            SttOutgoing? item;
+            SttConnection connection;
+            lock (_state.Gate)
+            {
+                if (written is not null)
+                {
+                    OnSentLocked(written, writtenOn!);
+                    written = null;
+                }
+
+                connection = _state.Connection;
+                item = _state.StoppingLocked || _state.Finished || connection.Broken ? null : _queue.FirstForPusherLocked();
+                if (item is null)
+                {
+                    _queue.PusherDoneLocked();
+                    return;
+                }
+            }
+
+            ValueTask write;
+            try
+            {
+                write = connection.Sender.SendAsync(item.Payload, item.MessageType, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException)
+            {
+                write = ValueTask.FromException(ex);
+            }
+
+            if (write.IsCompletedSuccessfully)
+            {
+                write.GetAwaiter().GetResult();
+                written = item;
+                writtenOn = connection;
+                continue;
+            }
+
+            Task send = write.AsTask();
+            lock (_state.Gate)
+            {
+                _sending = send;
+                _handedOver = (item, connection, send);
+                _queue.PumpBusyLocked(); // no push sends in the pump's place again before the pump has seen this one through
+                _queue.PusherDoneLocked(); // the item is still queued (it leaves once sent): the pump is woken for it
+            }
+
+            return;
         }
     }
 

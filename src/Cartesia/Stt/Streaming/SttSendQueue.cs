@@ -34,6 +34,8 @@ internal sealed class SttSendQueue : IDisposable
     private readonly LockedSignal _wake = new(); // the pump: something was queued, or the session is stopping
     private readonly LockedSignal _room = new(); // pushers: something left the queue
     private long _queuedBytes;
+    private bool _pumpWaiting; // the pump found nothing to send and waits to be woken
+    private bool _pusherSending; // a pusher sends in the pump's place (see PushAudioAsync)
     private SttOutgoing? _lastConfig;
     private double _timeOffset;
     private long _audioSentOnConnection;
@@ -53,8 +55,13 @@ internal sealed class SttSendQueue : IDisposable
     /// <summary>Bytes of audio on the wire over the whole session.</summary>
     public long AudioSentTotalLocked => _audioSentTotal;
 
-    /// <summary>Re-frames and queues audio; all of it or (when cancelled while waiting for room) none of it.</summary>
-    public async ValueTask PushAudioAsync(ReadOnlyMemory<byte> audio, Action throwIfNotAccepting, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-frames and queues audio; all of it or (when cancelled while waiting for room) none of it. Returns true when
+    /// the pump was waiting for work: the caller then sends what is queued itself (<see cref="SttPump.SendHere"/>)
+    /// rather than wake the pump onto another thread — a session fed as fast as it sends stays on one thread, as a
+    /// bare socket would.
+    /// </summary>
+    public async ValueTask<bool> PushAudioAsync(ReadOnlyMemory<byte> audio, Action throwIfNotAccepting, CancellationToken cancellationToken)
     {
         await _pushLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -65,7 +72,7 @@ internal sealed class SttSendQueue : IDisposable
 
             // From here on nothing waits: the push is applied whole.
             Frame(audio.Span, _pushed);
-            Enqueue(_pushed);
+            return Enqueue(_pushed, mayClaim: true);
         }
         finally
         {
@@ -97,7 +104,7 @@ internal sealed class SttSendQueue : IDisposable
                 }
             }
 
-            Enqueue(_pushed);
+            Enqueue(_pushed, mayClaim: false);
         }
         finally
         {
@@ -106,11 +113,32 @@ internal sealed class SttSendQueue : IDisposable
         }
     }
 
-    /// <summary>The next message to send (null when there is none), and a task that completes when that may change.</summary>
+    /// <summary>
+    /// The pump's next message to send (null when there is none, or while a pusher sends in its place), and a task
+    /// that completes when that may change.
+    /// </summary>
     public SttOutgoing? FirstLocked(out Task wake)
     {
         wake = _wake.Task;
-        return _queue.First?.Value;
+        SttOutgoing? first = _pusherSending ? null : _queue.First?.Value;
+        _pumpWaiting = first is null;
+        return first;
+    }
+
+    /// <summary>The pump took over a write (it is no longer waiting for work).</summary>
+    public void PumpBusyLocked() => _pumpWaiting = false;
+
+    /// <summary>The next message for a pusher sending in the pump's place (see <see cref="PushAudioAsync"/>).</summary>
+    public SttOutgoing? FirstForPusherLocked() => _queue.First?.Value;
+
+    /// <summary>The pusher stopped sending in the pump's place: the pump is woken if anything is left for it.</summary>
+    public void PusherDoneLocked()
+    {
+        _pusherSending = false;
+        if (_queue.Count > 0)
+        {
+            _wake.Set();
+        }
     }
 
     /// <summary>Wakes the pump (the session is stopping, or the connection changed).</summary>
@@ -311,11 +339,12 @@ internal sealed class SttSendQueue : IDisposable
         }
     }
 
-    private void Enqueue(List<SttOutgoing> items)
+    /// <summary>Queues messages; with <paramref name="mayClaim"/>, returns true when the caller is to send them (the pump waits for work).</summary>
+    private bool Enqueue(List<SttOutgoing> items, bool mayClaim)
     {
         if (items.Count == 0)
         {
-            return;
+            return false;
         }
 
         lock (_state.Gate)
@@ -336,7 +365,14 @@ internal sealed class SttSendQueue : IDisposable
                 _queuedBytes += item.Length;
             }
 
+            if (mayClaim && _pumpWaiting && !_pusherSending && !_state.Connection.Broken)
+            {
+                _pusherSending = true;
+                return true;
+            }
+
             _wake.Set();
+            return false;
         }
     }
 

@@ -130,7 +130,10 @@ internal sealed class SttSessionCore : IAsyncDisposable
         ThrowIfNotAccepting();
         if (!audio.IsEmpty)
         {
-            await _queue.PushAudioAsync(audio, ThrowIfNotAccepting, cancellationToken).ConfigureAwait(false);
+            if (await _queue.PushAudioAsync(audio, ThrowIfNotAccepting, cancellationToken).ConfigureAwait(false))
+            {
+                _pump.SendHere();
+            }
         }
     }
 

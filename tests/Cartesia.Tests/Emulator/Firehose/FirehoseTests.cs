@@ -141,4 +141,36 @@ public class FirehoseTests
 
         Assert.Contains(received, e => e is SttTranscriptEvent { Text: "32000 bytes" });
     }
+
+    [Fact]
+    public async Task Stt_audio_pushed_as_fast_as_the_socket_takes_it_arrives_whole_none_twice()
+    {
+        // Each push finds the session's sender idle and sends on the caller's thread; when the socket is full the
+        // write is handed to the sender in the background. Either way every byte arrives once.
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Firehose = new EmulatorFirehose() });
+        using CartesiaClient client = emulator.CreateClient();
+        await using SttStreamingSession session = await client.Stt.ConnectAsync(Cartesia.Tests.Stt.SttAudio.Stream());
+        Task<List<SttEvent>> events = Task.Run(async () =>
+        {
+            var all = new List<SttEvent>();
+            await foreach (SttEvent e in session.ReadEventsAsync())
+            {
+                all.Add(e);
+            }
+
+            return all;
+        });
+
+        byte[] frame = new byte[3200];
+        const int Frames = 30_000;
+        for (int i = 0; i < Frames; i++)
+        {
+            await session.SendAudioAsync(frame);
+        }
+
+        await session.CompleteAsync();
+        List<SttEvent> received = await events;
+
+        Assert.Equal("96000000 bytes", Assert.Single(received.OfType<SttTranscriptEvent>()).Text);
+    }
 }
