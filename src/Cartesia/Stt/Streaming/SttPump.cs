@@ -131,10 +131,13 @@ internal sealed class SttPump
 
     /// <summary>
     /// Sends what is queued on the caller's thread, in the pump's place (the caller's push found the pump waiting for
-    /// work; see <see cref="SttSendQueue.PushAudioAsync"/>), until the queue is empty; a write the socket does not take
-    /// at once is handed to the pump, so a push never waits for the network. The pump, meanwhile, takes nothing.
+    /// work; see <see cref="SttSendQueue.PushAudioAsync"/>), until the queue is empty, waiting for a write the socket
+    /// does not take at once — the one flow a bare socket has, with no hand-off per message. The pump meanwhile takes
+    /// nothing. When <paramref name="cancellationToken"/> ends the wait, the write in flight is handed to the pump and
+    /// the push (already applied whole) returns normally; when the connection breaks, the message stays first for the
+    /// reconnect, as with the pump.
     /// </summary>
-    public void SendHere()
+    public async ValueTask SendHereAsync(CancellationToken cancellationToken)
     {
         SttOutgoing? written = null;
         SttConnection? writtenOn = null;
@@ -146,6 +149,7 @@ internal sealed class SttPump
             {
                 if (written is not null)
                 {
+                    _sending = null;
                     OnSentLocked(written, writtenOn!);
                     written = null;
                 }
@@ -169,24 +173,49 @@ internal sealed class SttPump
                 write = ValueTask.FromException(ex);
             }
 
-            if (write.IsCompletedSuccessfully)
+            if (!write.IsCompletedSuccessfully)
+            {
+                Task send = write.AsTask();
+                lock (_state.Gate)
+                {
+                    _sending = send;
+                }
+
+                try
+                {
+                    await send.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !send.IsCompleted)
+                {
+                    lock (_state.Gate)
+                    {
+                        _handedOver = (item, connection, send);
+                        _queue.PumpBusyLocked(); // no push sends in the pump's place again before the pump has seen this one through
+                        _queue.PusherDoneLocked(); // the item is still queued (it leaves once sent): the pump is woken for it
+                    }
+
+                    return;
+                }
+                catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException or OperationCanceledException)
+                {
+                    // The connection broke under the send: the message stays first; the receive loop takes over.
+                    lock (_state.Gate)
+                    {
+                        _sending = null;
+                        _queue.PusherDoneLocked();
+                    }
+
+                    connection.Break();
+                    return;
+                }
+            }
+            else
             {
                 write.GetAwaiter().GetResult();
-                written = item;
-                writtenOn = connection;
-                continue;
             }
 
-            Task send = write.AsTask();
-            lock (_state.Gate)
-            {
-                _sending = send;
-                _handedOver = (item, connection, send);
-                _queue.PumpBusyLocked(); // no push sends in the pump's place again before the pump has seen this one through
-                _queue.PusherDoneLocked(); // the item is still queued (it leaves once sent): the pump is woken for it
-            }
-
-            return;
+            written = item;
+            writtenOn = connection;
         }
     }
 

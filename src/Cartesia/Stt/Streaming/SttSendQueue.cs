@@ -57,7 +57,7 @@ internal sealed class SttSendQueue : IDisposable
 
     /// <summary>
     /// Re-frames and queues audio; all of it or (when cancelled while waiting for room) none of it. Returns true when
-    /// the pump was waiting for work: the caller then sends what is queued itself (<see cref="SttPump.SendHere"/>)
+    /// the pump was waiting for work: the caller then sends what is queued itself (<see cref="SttPump.SendHereAsync"/>)
     /// rather than wake the pump onto another thread — a session fed as fast as it sends stays on one thread, as a
     /// bare socket would.
     /// </summary>

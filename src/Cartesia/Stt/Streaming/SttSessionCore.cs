@@ -132,7 +132,7 @@ internal sealed class SttSessionCore : IAsyncDisposable
         {
             if (await _queue.PushAudioAsync(audio, ThrowIfNotAccepting, cancellationToken).ConfigureAwait(false))
             {
-                _pump.SendHere();
+                await _pump.SendHereAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -231,21 +231,28 @@ internal sealed class SttSessionCore : IAsyncDisposable
     /// Closes promptly: a normal close frame if it goes out within a moment, then the connection is cut. Every call
     /// (also concurrent ones) returns only once the session has ended.
     /// </summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the session once; every call returns the same task, so none returns before the first is done.</summary>
+    public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            await _disposal.Task.ConfigureAwait(false);
-            return;
+            return new ValueTask(_disposal.Task);
         }
 
+        _ = DisposeAndSignalAsync();
+        return new ValueTask(_disposal.Task);
+    }
+
+    private async Task DisposeAndSignalAsync()
+    {
         try
         {
             await DisposeOnceAsync().ConfigureAwait(false);
-        }
-        finally
-        {
             _disposal.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            _disposal.TrySetException(ex);
         }
     }
 

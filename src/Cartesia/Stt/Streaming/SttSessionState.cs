@@ -12,7 +12,7 @@ internal sealed class SttSessionState(SttConnection connection)
     private bool _doneReceived;
 
     /// <summary>The session's one lock.</summary>
-    public object Gate { get; } = new();
+    public Lock Gate { get; } = new();
 
     /// <summary>The connection in use; a reconnect replaces it.</summary>
     public SttConnection Connection { get; set; } = connection;

@@ -79,10 +79,11 @@ public abstract class SttStreamingSession : IAsyncDisposable
     /// a pending reader ends with <see cref="ObjectDisposedException"/>. Use <see cref="CompleteAsync(CancellationToken)"/> first to
     /// keep the last transcripts.
     /// </summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await DisposeAsyncCore().ConfigureAwait(false);
+        // Not async: every call returns the session's one disposal, so a second call never completes before the first.
         GC.SuppressFinalize(this);
+        return DisposeAsyncCore();
     }
 
     /// <summary>Releases the connection.</summary>
