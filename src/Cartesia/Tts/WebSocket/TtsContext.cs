@@ -40,7 +40,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     private readonly TtsWebSocket _owner;
     private readonly TtsContextMessages _messages;
     private readonly ILogger _logger;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly TtsContextInput _input = new();
     private readonly TtsContextDelivery _delivery;
     private readonly TtsContextWatchdog _watchdog;

@@ -27,7 +27,7 @@ namespace Cartesia.Tts;
 internal sealed class TtsContextDelivery
 {
     private readonly TtsContext _context;
-    private readonly object _gate; // the context's lock
+    private readonly Lock _gate; // the context's lock
     private readonly TimeProvider _time;
     private readonly long _maxBufferedBytes;
     private readonly long _stallTicks; // how long a reader over the limit may take nothing (while the burst goes on) before it counts as behind
@@ -43,7 +43,7 @@ internal sealed class TtsContextDelivery
     private Exception? _failure; // what ended the context, for its reader
     private int _readerStarted;
 
-    public TtsContextDelivery(TtsContext context, object gate, TimeProvider time, long maxBufferedBytes, bool deliverInline)
+    public TtsContextDelivery(TtsContext context, Lock gate, TimeProvider time, long maxBufferedBytes, bool deliverInline)
     {
         _context = context;
         _gate = gate;

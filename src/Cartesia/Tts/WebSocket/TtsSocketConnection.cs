@@ -24,7 +24,7 @@ internal sealed class TtsSocketConnection
     private readonly long _maxHoldTicks;
     private readonly WebSocketSender _sender;
     private readonly ILogger _logger;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, TtsContext> _contexts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TtsContext>.AlternateLookup<ReadOnlySpan<char>> _contextsByChars;
     private readonly TtsEventParser.ContextIdLookup _knownContextIds;
