@@ -122,30 +122,38 @@ internal sealed class WebSocketSender
         _queue.Writer.TryComplete();
     }
 
-    /// <summary>Sends a message on the caller's thread (the caller holds <c>_sending</c>; released when sent).</summary>
+    /// <summary>Sends a queued message's payload on the caller's thread (the caller holds <c>_sending</c>; released when sent).</summary>
     private void SendInline(Outgoing item)
     {
-        ValueTask send;
+        ValueTask send = SendDirect(item.Payload, item.Type);
+        if (!send.IsCompleted)
+        {
+            _ = CompleteWhenSentAsync(send, item);
+            return;
+        }
+
         try
         {
-            send = _socket.SendAsync(item.Payload, item.Type, endOfMessage: true, CancellationToken.None);
-        }
-        catch (Exception ex) when (IsSendFailure(ex))
-        {
-            Fail(item, ex);
-            _sending.Release();
-            return;
-        }
-
-        if (send.IsCompletedSuccessfully)
-        {
             send.GetAwaiter().GetResult();
-            _sending.Release();
             item.Done.TrySetResult();
-            return;
         }
+        catch (CartesiaWebSocketException ex)
+        {
+            item.Done.TrySetException(ex);
+        }
+    }
 
-        _ = FinishInlineAsync(send, item);
+    private static async Task CompleteWhenSentAsync(ValueTask send, Outgoing item)
+    {
+        try
+        {
+            await send.ConfigureAwait(false);
+            item.Done.TrySetResult();
+        }
+        catch (CartesiaWebSocketException ex)
+        {
+            item.Done.TrySetException(ex);
+        }
     }
 
     /// <summary>Sends on the caller's thread (the caller holds <c>_sending</c>; released when sent).</summary>
@@ -192,23 +200,6 @@ internal sealed class WebSocketSender
         _failure = ex;
         _queue.Writer.TryComplete();
         _sending.Release();
-    }
-
-    private async Task FinishInlineAsync(ValueTask send, Outgoing item)
-    {
-        try
-        {
-            await send.ConfigureAwait(false);
-            item.Done.TrySetResult();
-        }
-        catch (Exception ex) when (IsSendFailure(ex))
-        {
-            Fail(item, ex);
-        }
-        finally
-        {
-            _sending.Release();
-        }
     }
 
     private void Fail(Outgoing item, Exception ex)

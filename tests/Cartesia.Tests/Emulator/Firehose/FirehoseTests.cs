@@ -120,16 +120,7 @@ public class FirehoseTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Firehose = new EmulatorFirehose() });
         using CartesiaClient client = emulator.CreateClient();
         await using SttStreamingSession session = await client.Stt.ConnectAsync(Cartesia.Tests.Stt.SttAudio.Stream());
-        Task<List<SttEvent>> events = Task.Run(async () =>
-        {
-            var all = new List<SttEvent>();
-            await foreach (SttEvent e in session.ReadEventsAsync())
-            {
-                all.Add(e);
-            }
-
-            return all;
-        });
+        Task<List<SttEvent>> events = Cartesia.Tests.Stt.SttAudio.ReadAllAsync(session);
 
         for (int i = 0; i < 10; i++)
         {
@@ -150,16 +141,7 @@ public class FirehoseTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Firehose = new EmulatorFirehose() });
         using CartesiaClient client = emulator.CreateClient();
         await using SttStreamingSession session = await client.Stt.ConnectAsync(Cartesia.Tests.Stt.SttAudio.Stream());
-        Task<List<SttEvent>> events = Task.Run(async () =>
-        {
-            var all = new List<SttEvent>();
-            await foreach (SttEvent e in session.ReadEventsAsync())
-            {
-                all.Add(e);
-            }
-
-            return all;
-        });
+        Task<List<SttEvent>> events = Cartesia.Tests.Stt.SttAudio.ReadAllAsync(session);
 
         byte[] frame = new byte[3200];
         const int Frames = 30_000;
