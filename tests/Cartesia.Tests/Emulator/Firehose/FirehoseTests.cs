@@ -155,4 +155,32 @@ public class FirehoseTests
 
         Assert.Equal("96000000 bytes", Assert.Single(received.OfType<SttTranscriptEvent>()).Text);
     }
+
+    [Fact]
+    public async Task A_push_whose_wait_for_the_socket_is_cancelled_is_still_sent_whole_and_once()
+    {
+        // A push of 32 MB sends on the caller's task and waits whenever the socket is full; its token ends that wait
+        // part of the way through, the write in flight goes to the session's sender, and the push returns normally
+        // (it was accepted whole): every byte still arrives, once. A push cancelled before it was taken sends nothing.
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Firehose = new EmulatorFirehose() });
+        using CartesiaClient client = emulator.CreateClient();
+        await using SttStreamingSession session = await client.Stt.ConnectAsync(Cartesia.Tests.Stt.SttAudio.Stream());
+        Task<List<SttEvent>> events = Cartesia.Tests.Stt.SttAudio.ReadAllAsync(session);
+        byte[] audio = new byte[32_000_000];
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(2));
+
+        bool accepted = true;
+        try
+        {
+            await session.SendAudioAsync(audio, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            accepted = false; // cancelled before the push was taken (a slow machine): then none of it may be sent
+        }
+
+        await session.CompleteAsync();
+
+        Assert.Equal(accepted ? "32000000 bytes" : "0 bytes", Assert.Single((await events).OfType<SttTranscriptEvent>()).Text);
+    }
 }
