@@ -3,11 +3,13 @@ using Cartesia.Core.WebSockets;
 namespace Cartesia.Stt;
 
 /// <summary>
-/// The one sender of a session: takes the first message of the <see cref="SttSendQueue"/> and writes it through the
-/// current connection's <see cref="WebSocketSender"/>, then reports it sent. When a write fails the message stays
-/// first and the connection is cut, so the receive loop sees the loss and reconnects (or ends the session); the
-/// pump then waits for the new connection. It remembers the write in flight, so a reconnect can let it settle
-/// before the queue moves. Runs until the session stops, ends or is disposed.
+/// The sending of a session: takes the first message of the <see cref="SttSendQueue"/> and writes it through the
+/// current connection's <see cref="WebSocketSender"/>, then reports it sent. One sender at a time: the pump's loop,
+/// or — when a push finds the pump waiting for work — the pushing task itself (<see cref="SendHereAsync"/>), which
+/// hands a write to the pump only when its own wait is cancelled. When a write fails the message stays first and the
+/// connection is cut, so the receive loop sees the loss and reconnects (or ends the session); the pump then waits for
+/// the new connection. It remembers the write in flight, so a reconnect can let it settle before the queue moves.
+/// Runs until the session stops, ends or is disposed.
 /// </summary>
 internal sealed class SttPump
 {
