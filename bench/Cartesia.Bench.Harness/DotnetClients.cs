@@ -179,7 +179,7 @@ internal static class DotnetClients
 
     public sealed record ManyResult(double CompletionMs, List<double> LatencyMicros, long Lost, long Misrouted);
 
-    public static async Task<ManyResult> ManySdkAsync(CartesiaClient client, int contexts, int chunksPerContext, byte[] expectedAudio, bool inline = false)
+    public static async Task<ManyResult> ManySdkAsync(CartesiaClient client, int contexts, int chunksPerContext, byte[] expectedAudio, bool inline = false, bool pooled = false)
     {
         await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30, DeliverEventsInline = inline });
         long misrouted = 0, lost = 0;
@@ -192,7 +192,7 @@ internal static class DotnetClients
             await context.CompleteAsync("Hello."); // the text and the end in one message, as the raw client sends it
             int chunks = 0;
             TtsEvent? last = null;
-            await foreach (TtsEvent e in context.ReadEventsAsync())
+            await foreach (TtsEvent e in pooled ? context.ReadPooledEventsAsync() : context.ReadEventsAsync())
             {
                 last = e;
                 if (e.ContextId != context.ContextId)

@@ -261,7 +261,7 @@ internal sealed partial class Runner
         byte[] expected = Tone(_settings.ChunkBytes);
         for (int round = 0; round < _settings.Rounds; round++)
         {
-            foreach (string client in Rotate(Clients("raw", "sdk", "inline"), round))
+            foreach (string client in Rotate(Clients("raw", "sdk", "pooled", "inline"), round))
             {
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
                 using var server = ServerLoad.Start(settings.ServerPid);
@@ -283,7 +283,7 @@ internal sealed partial class Runner
                 int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1);
                 DotnetClients.ManyResult result = name == "raw"
                     ? await DotnetClients.ManyRawAsync(settings, invoker, contexts, chunks, expected)
-                    : await DotnetClients.ManySdkAsync(sdk, contexts, chunks, expected, inline: name == "inline");
+                    : await DotnetClients.ManySdkAsync(sdk, contexts, chunks, expected, inline: name == "inline", pooled: name == "pooled");
                 Add(workload, client, "completion", result.CompletionMs, "ms");
                 Add(workload, client, "gen0", GC.CollectionCount(0) - gen0, "GCs");
                 Add(workload, client, "gen1", GC.CollectionCount(1) - gen1, "GCs");
