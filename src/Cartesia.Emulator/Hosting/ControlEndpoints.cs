@@ -86,7 +86,7 @@ internal static class ControlEndpoints
             }
             catch (ArgumentOutOfRangeException ex)
             {
-                return Results.BadRequest(new { message = ex.Message });
+                return Results.BadRequest(new { message = InJsonTerms(ex) });
             }
 
             return Results.NoContent();
@@ -242,6 +242,13 @@ internal static class ControlEndpoints
             RealTimeFactor = RealTimeFactor,
             ChunkDuration = TimeSpan.FromMilliseconds(ChunkMs),
         };
+    }
+
+    /// <summary>A validation message in the control API's own terms: the field's JSON name, not the C# property's.</summary>
+    private static string InJsonTerms(ArgumentOutOfRangeException ex)
+    {
+        string text = ex.Message.Split(" (Parameter", 2)[0];
+        return ex.ParamName is { Length: > 0 } name ? text.Replace(name, JsonNamingPolicy.SnakeCaseLower.ConvertName(name), StringComparison.Ordinal) : text;
     }
 
     private sealed record FirehoseDto

@@ -110,6 +110,14 @@ public class FirehoseTests
         Assert.Equal(300_000, audio.Length);
         Assert.Equal(2, emulator.Firehose?.ChunksPerContext);
 
+        using (HttpResponseMessage bad = await http.PutAsJsonAsync("/_emulator/firehose", new { chunks_per_second = 0 }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+            string message = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("chunks_per_second must be positive", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("ChunksPerSecond", message, StringComparison.Ordinal);
+        }
+
         (await http.DeleteAsync("/_emulator/firehose")).EnsureSuccessStatusCode();
         Assert.Null(emulator.Firehose);
     }
