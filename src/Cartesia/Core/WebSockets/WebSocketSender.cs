@@ -38,19 +38,9 @@ internal sealed class WebSocketSender
     /// <param name="cancellationToken">Stops waiting; a message not yet sent is then skipped.</param>
     public ValueTask SendAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
     {
-        if (!_completed && _failure is null && _sending.Wait(0, CancellationToken.None))
-        {
-            if (Volatile.Read(ref _queued) == 0 && !_completed && _failure is null)
-            {
-                // Nothing queued or being sent: straight to the socket on this thread, with nothing to allocate when
-                // the socket takes it at once (a streaming session's every frame).
-                return SendDirect(payload, type);
-            }
-
-            _sending.Release();
-        }
-
-        return SendQueuedAsync(payload, type, cancellationToken);
+        // Nothing queued or being sent: straight to the socket on this thread, with nothing to allocate when the
+        // socket takes it at once (a streaming session's every frame).
+        return TryClaimIdle() ? SendDirect(payload, type) : SendQueuedAsync(payload, type, cancellationToken);
     }
 
     private async ValueTask SendQueuedAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
@@ -86,16 +76,11 @@ internal sealed class WebSocketSender
     public PendingSend Reserve(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
     {
         var item = new Outgoing(payload, type);
-        if (!_completed && _failure is null && _sending.Wait(0))
+        if (TryClaimIdle())
         {
-            if (Volatile.Read(ref _queued) == 0 && !_completed && _failure is null)
-            {
-                // This caller sends it, once it starts; whoever comes meanwhile queues behind it.
-                item.TryStart();
-                return new PendingSend(this, item, inline: true);
-            }
-
-            _sending.Release();
+            // This caller sends it, once it starts; whoever comes meanwhile queues behind it.
+            item.TryStart();
+            return new PendingSend(this, item, inline: true);
         }
 
         Interlocked.Increment(ref _queued);
@@ -106,6 +91,23 @@ internal sealed class WebSocketSender
         }
 
         return new PendingSend(this, item, inline: false);
+    }
+
+    /// <summary>Takes <c>_sending</c> when nothing is queued or being sent and the socket can still send (the caller then sends and releases it).</summary>
+    private bool TryClaimIdle()
+    {
+        if (_completed || _failure is not null || !_sending.Wait(0, CancellationToken.None))
+        {
+            return false;
+        }
+
+        if (Volatile.Read(ref _queued) == 0 && !_completed && _failure is null)
+        {
+            return true;
+        }
+
+        _sending.Release();
+        return false;
     }
 
     private Outgoing EnqueueItem(ReadOnlyMemory<byte> payload, WebSocketMessageType type)
@@ -197,16 +199,21 @@ internal sealed class WebSocketSender
 
     private void FailDirect(Exception ex)
     {
-        _failure = ex;
-        _queue.Writer.TryComplete();
+        MarkFailed(ex);
         _sending.Release();
     }
 
     private void Fail(Outgoing item, Exception ex)
     {
+        MarkFailed(ex);
+        item.Done.TrySetException(Rethrowable(ex));
+    }
+
+    /// <summary>After a failed send: every pending and later send fails the same way.</summary>
+    private void MarkFailed(Exception ex)
+    {
         _failure = ex;
         _queue.Writer.TryComplete();
-        item.Done.TrySetException(Rethrowable(ex));
     }
 
     private static bool IsSendFailure(Exception ex) => ex is WebSocketException or ObjectDisposedException or IOException or InvalidOperationException or OperationCanceledException;
