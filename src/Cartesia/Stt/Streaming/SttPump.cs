@@ -42,13 +42,12 @@ internal sealed class SttPump
                 SttOutgoing? item;
                 SttConnection connection;
                 Task wake;
-                Task? adopted;
+                Task? adopted = null;
                 lock (_state.Gate)
                 {
                     if (written is not null)
                     {
-                        _sending = null;
-                        OnSentLocked(written, writtenOn!);
+                        WrittenLocked(written, writtenOn!);
                         written = null;
                     }
 
@@ -67,7 +66,6 @@ internal sealed class SttPump
                     }
                     else
                     {
-                        adopted = null;
                         connection = _state.Connection;
                         item = _queue.FirstLocked(out wake);
                         if (connection.Broken)
@@ -83,46 +81,12 @@ internal sealed class SttPump
                     continue;
                 }
 
-                bool sent;
-                try
+                ValueTask write = adopted is not null ? new ValueTask(adopted) : Write(item, connection, cancellationToken);
+                if (await SeeThroughAsync(write, connection, cancellationToken).ConfigureAwait(false))
                 {
-                    ValueTask write = adopted is not null ? new ValueTask(adopted) : connection.Sender.SendAsync(item.Payload, item.MessageType, cancellationToken);
-                    if (write.IsCompletedSuccessfully)
-                    {
-                        write.GetAwaiter().GetResult(); // the socket took it at once: there is no write in flight to remember
-                    }
-                    else
-                    {
-                        Task send = write.AsTask();
-                        lock (_state.Gate)
-                        {
-                            _sending = send;
-                        }
-
-                        await send.ConfigureAwait(false);
-                    }
-
-                    sent = true;
+                    written = item;
+                    writtenOn = connection;
                 }
-                catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-                {
-                    sent = false;
-                }
-
-                if (!sent)
-                {
-                    lock (_state.Gate)
-                    {
-                        _sending = null;
-                    }
-
-                    // The connection broke under the send: the message stays first; the receive loop takes over.
-                    connection.Break();
-                    continue;
-                }
-
-                written = item;
-                writtenOn = connection;
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -151,8 +115,7 @@ internal sealed class SttPump
             {
                 if (written is not null)
                 {
-                    _sending = null;
-                    OnSentLocked(written, writtenOn!);
+                    WrittenLocked(written, writtenOn!);
                     written = null;
                 }
 
@@ -165,55 +128,31 @@ internal sealed class SttPump
                 }
             }
 
-            ValueTask write;
+            bool sent;
             try
             {
-                write = connection.Sender.SendAsync(item.Payload, item.MessageType, CancellationToken.None);
+                sent = await SeeThroughAsync(Write(item, connection, CancellationToken.None), connection, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                write = ValueTask.FromException(ex);
-            }
-
-            if (!write.IsCompletedSuccessfully)
-            {
-                Task send = write.AsTask();
                 lock (_state.Gate)
                 {
-                    _sending = send;
+                    _handedOver = (item, connection, _sending!);
+                    _queue.PumpBusyLocked(); // no push sends in the pump's place again before the pump has seen this one through
+                    _queue.PusherDoneLocked(); // the item is still queued (it leaves once sent): the pump is woken for it
                 }
 
-                try
-                {
-                    await send.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !send.IsCompleted)
-                {
-                    lock (_state.Gate)
-                    {
-                        _handedOver = (item, connection, send);
-                        _queue.PumpBusyLocked(); // no push sends in the pump's place again before the pump has seen this one through
-                        _queue.PusherDoneLocked(); // the item is still queued (it leaves once sent): the pump is woken for it
-                    }
-
-                    return;
-                }
-                catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException or OperationCanceledException)
-                {
-                    // The connection broke under the send: the message stays first; the receive loop takes over.
-                    lock (_state.Gate)
-                    {
-                        _sending = null;
-                        _queue.PusherDoneLocked();
-                    }
-
-                    connection.Break();
-                    return;
-                }
+                return;
             }
-            else
+
+            if (!sent)
             {
-                write.GetAwaiter().GetResult();
+                lock (_state.Gate)
+                {
+                    _queue.PusherDoneLocked();
+                }
+
+                return;
             }
 
             written = item;
@@ -221,8 +160,59 @@ internal sealed class SttPump
         }
     }
 
-    private void OnSentLocked(SttOutgoing item, SttConnection connection)
+    /// <summary>Starts writing a message through the connection's sender; a sender that can no longer send fails the write.</summary>
+    private static ValueTask Write(SttOutgoing item, SttConnection connection, CancellationToken cancellationToken)
     {
+        try
+        {
+            return connection.Sender.SendAsync(item.Payload, item.MessageType, cancellationToken);
+        }
+        catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException)
+        {
+            return ValueTask.FromException(ex);
+        }
+    }
+
+    /// <summary>
+    /// Waits for a write, remembered as the write in flight while the socket has not taken it. Returns whether it was
+    /// sent; false when the connection broke under it: the message stays first and the connection is cut, so the
+    /// receive loop takes over. A cancelled wait throws, the write still in flight.
+    /// </summary>
+    private async ValueTask<bool> SeeThroughAsync(ValueTask write, SttConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (write.IsCompletedSuccessfully)
+            {
+                write.GetAwaiter().GetResult(); // the socket took it at once: there is no write in flight to remember
+                return true;
+            }
+
+            Task send = write.AsTask();
+            lock (_state.Gate)
+            {
+                _sending = send;
+            }
+
+            await send.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is CartesiaWebSocketException or ObjectDisposedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            lock (_state.Gate)
+            {
+                _sending = null;
+            }
+
+            connection.Break();
+            return false;
+        }
+    }
+
+    /// <summary>A message is on the wire: it is no longer the write in flight, and it leaves the queue.</summary>
+    private void WrittenLocked(SttOutgoing item, SttConnection connection)
+    {
+        _sending = null;
         if (_state.Finished)
         {
             // The session ended while this was being written: it released the queue (this item with it) and
