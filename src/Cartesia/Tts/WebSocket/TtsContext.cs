@@ -213,25 +213,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Stops waiting for the send.</param>
     /// <exception cref="InvalidOperationException">Nothing was sent yet, or the context was already completed, cancelled or failed.</exception>
-    public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
-    {
-        TtsSocketConnection connection = await BindAsync(cancellationToken).ConfigureAwait(false);
-        WebSocketSender.PendingSend pending;
-        lock (_gate)
-        {
-            EnsureAcceptsInput("complete");
-            if (_state == TtsContextState.Created)
-            {
-                throw new InvalidOperationException($"Nothing was sent on context '{ContextId}'; send text before completing it.");
-            }
-
-            pending = connection.Reserve(_messages.Input(_input.ReleaseHeldTail(), @continue: false, flush: false));
-            _state = TtsContextState.Completing;
-            ArmWatchdogLocked();
-        }
-
-        await AwaitSendAsync(pending.Start(), cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask CompleteAsync(CancellationToken cancellationToken = default) => CompleteCoreAsync(text: null, cancellationToken);
 
     /// <summary>
     /// Sends the last text and completes the context in one message (<c>transcript</c> with <c>continue: false</c>):
@@ -242,7 +224,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     /// <param name="text">The last text; not empty (to complete with no more text use <see cref="CompleteAsync(CancellationToken)"/>).</param>
     /// <param name="cancellationToken">Stops waiting for the send.</param>
     /// <exception cref="InvalidOperationException">The context was already completed, cancelled or failed.</exception>
-    public async ValueTask CompleteAsync(string text, CancellationToken cancellationToken = default)
+    public ValueTask CompleteAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -250,14 +232,28 @@ public sealed partial class TtsContext : IAsyncDisposable
             throw new ArgumentException("The text is empty; to complete the context without more text use CompleteAsync() with no text.", nameof(text));
         }
 
+        return CompleteCoreAsync(text, cancellationToken);
+    }
+
+    /// <summary>Sends the last input: what is held back, then <paramref name="text"/> (null for none), with <c>continue: false</c>.</summary>
+    private async ValueTask CompleteCoreAsync(string? text, CancellationToken cancellationToken)
+    {
         TtsSocketConnection connection = await BindAsync(cancellationToken).ConfigureAwait(false);
         WebSocketSender.PendingSend pending;
         lock (_gate)
         {
             EnsureAcceptsInput("complete");
-            string held = _input.ReleaseHeldTail();
-            pending = connection.Reserve(_messages.Input(held + text, @continue: false, flush: false));
-            OnSent(text);
+            if (text is null && _state == TtsContextState.Created)
+            {
+                throw new InvalidOperationException($"Nothing was sent on context '{ContextId}'; send text before completing it.");
+            }
+
+            pending = connection.Reserve(_messages.Input(_input.ReleaseHeldTail() + text, @continue: false, flush: false));
+            if (text is not null)
+            {
+                OnSent(text);
+            }
+
             _state = TtsContextState.Completing;
             ArmWatchdogLocked();
         }
