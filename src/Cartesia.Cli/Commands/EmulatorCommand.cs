@@ -46,7 +46,7 @@ internal static class EmulatorCommand
                 UseTls = parse.GetValue(tls),
                 TlsCertificatePath = parse.GetValue(tls) ? Path.GetFullPath(parse.GetValue(certOut) ?? "cartesia-emulator.pem") : null,
                 Firehose = parse.GetValue(firehose)
-                    ? Firehose(parse.GetValue(firehoseChunks), parse.GetValue(firehoseChunkBytes), parse.GetValue(firehoseBytes), parse.GetValue(firehoseRate))
+                    ? new EmulatorFirehose { ChunksPerContext = parse.GetValue(firehoseChunks), ChunkBytes = parse.GetValue(firehoseChunkBytes), BytesLength = parse.GetValue(firehoseBytes), ChunksPerSecond = parse.GetValue(firehoseRate) }
                     : null,
                 StateDirectory = stateDirectory,
             };
@@ -64,6 +64,12 @@ internal static class EmulatorCommand
             {
                 // The message says which address and why; its socket error is not a service that cannot be reached.
                 throw new IOException(e.Message);
+            }
+            catch (ArgumentOutOfRangeException e) when (e.ParamName is { } name && FirehoseOptions.TryGetValue(name, out string? option))
+            {
+                // The emulator's own check, in the terms the value was given in.
+                string what = e.Message.Split(" (Parameter", 2)[0].Replace(name, option, StringComparison.Ordinal).TrimEnd('.');
+                throw new ArgumentException($"{what}; it is {e.ActualValue}.");
             }
 
             await using CartesiaEmulator emulator = started;
@@ -130,29 +136,12 @@ internal static class EmulatorCommand
         return command;
     }
 
-    /// <summary>The firehose the options ask for, checked here so a bad value is named as the option it came from.</summary>
-    private static EmulatorFirehose Firehose(int chunks, int chunkBytes, long bytesLength, int? chunksPerSecond)
+    /// <summary>The command-line option of each firehose setting, to name a bad value the way it was given.</summary>
+    private static readonly Dictionary<string, string> FirehoseOptions = new(StringComparer.Ordinal)
     {
-        if (chunks < 0)
-        {
-            throw new ArgumentException($"--firehose-chunks must not be negative; it is {chunks}.");
-        }
-
-        if (chunkBytes is < 2 or > 16 * 1024 * 1024)
-        {
-            throw new ArgumentException($"--firehose-chunk-bytes must be from 2 to 16777216 (16 MiB); it is {chunkBytes}.");
-        }
-
-        if (bytesLength < 0)
-        {
-            throw new ArgumentException($"--firehose-bytes-length must not be negative; it is {bytesLength}.");
-        }
-
-        if (chunksPerSecond is <= 0)
-        {
-            throw new ArgumentException($"--firehose-chunks-per-second must be a positive number of chunks a second (leave it out for no pacing); it is {chunksPerSecond}.");
-        }
-
-        return new EmulatorFirehose { ChunksPerContext = chunks, ChunkBytes = chunkBytes, BytesLength = bytesLength, ChunksPerSecond = chunksPerSecond };
-    }
+        [nameof(EmulatorFirehose.ChunksPerContext)] = "--firehose-chunks",
+        [nameof(EmulatorFirehose.ChunkBytes)] = "--firehose-chunk-bytes",
+        [nameof(EmulatorFirehose.BytesLength)] = "--firehose-bytes-length",
+        [nameof(EmulatorFirehose.ChunksPerSecond)] = "--firehose-chunks-per-second",
+    };
 }

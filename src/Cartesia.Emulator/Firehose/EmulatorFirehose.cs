@@ -49,7 +49,7 @@ public sealed class EmulatorFirehose
 
         if (ChunksPerSecond is <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(ChunksPerSecond), ChunksPerSecond, "ChunksPerSecond must be positive, or null for no pacing.");
+            throw new ArgumentOutOfRangeException(nameof(ChunksPerSecond), ChunksPerSecond, "ChunksPerSecond must be positive, or left unset (null) for no pacing.");
         }
 
         return new EmulatorFirehose { ChunksPerContext = ChunksPerContext, ChunkBytes = ChunkBytes, BytesLength = BytesLength, ChunksPerSecond = ChunksPerSecond };

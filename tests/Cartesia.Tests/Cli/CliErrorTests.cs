@@ -7,6 +7,18 @@ namespace Cartesia.Tests.Cli;
 public class CliErrorTests
 {
     [Fact]
+    public async Task A_bad_firehose_value_is_named_by_its_option()
+    {
+        var cli = new CliRunner();
+
+        (int chunks, _, string chunksError) = await cli.RunAsync("emulator", "--firehose", "--firehose-chunks", "-5", "--port", "0");
+        (int rate, _, string rateError) = await cli.RunAsync("emulator", "--firehose", "--firehose-chunks-per-second", "0", "--port", "0");
+
+        Assert.Equal((1, "error: --firehose-chunks must not be negative; it is -5."), (chunks, chunksError.Trim()));
+        Assert.Equal((1, "error: --firehose-chunks-per-second must be positive, or left unset (null) for no pacing; it is 0."), (rate, rateError.Trim()));
+    }
+
+    [Fact]
     public async Task The_emulator_command_says_in_one_line_what_is_wrong_with_its_address()
     {
         var cli = new CliRunner();
