@@ -271,7 +271,7 @@ internal static class DotnetClients
 
     // ---- (e) STT streaming send throughput ----
 
-    public static async Task<double> SttSdkAsync(CartesiaClient client, long totalBytes, int frameBytes)
+    public static async Task<double> SttSdkAsync(CartesiaClient client, long totalBytes, int frameBytes, double? bytesPerSecond = null)
     {
         byte[] frame = new byte[frameBytes];
         await using SttStreamingSession session = await client.Stt.ConnectAsync(new SttSessionOptions { Encoding = AudioEncoding.PcmS16LE, SampleRate = 16000 });
@@ -288,8 +288,10 @@ internal static class DotnetClients
         });
         TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
+        var pacer = new Pacer(bytesPerSecond);
         for (long sent = 0; sent < totalBytes; sent += frameBytes)
         {
+            await pacer.WaitAsync(sent);
             await session.SendAudioAsync(frame);
         }
 
@@ -301,7 +303,7 @@ internal static class DotnetClients
         return Stats.Mbps(totalBytes, elapsed);
     }
 
-    public static async Task<double> SttRawAsync(BenchSettings settings, HttpMessageInvoker invoker, long totalBytes, int frameBytes)
+    public static async Task<double> SttRawAsync(BenchSettings settings, HttpMessageInvoker invoker, long totalBytes, int frameBytes, double? bytesPerSecond = null)
     {
         byte[] frame = new byte[frameBytes];
         using var socket = new ClientWebSocket();
@@ -310,8 +312,10 @@ internal static class DotnetClients
         await socket.ConnectAsync(new Uri(settings.WebSocketBaseUri, "stt/websocket?model=ink-2&encoding=pcm_s16le&sample_rate=16000"), invoker, CancellationToken.None);
         TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
+        var pacer = new Pacer(bytesPerSecond);
         for (long sent = 0; sent < totalBytes; sent += frameBytes)
         {
+            await pacer.WaitAsync(sent);
             await socket.SendAsync(frame, WebSocketMessageType.Binary, true, CancellationToken.None);
         }
 

@@ -154,6 +154,7 @@ internal sealed partial class Runner
         ReportDelivery(text, x, "d", "firehose");
         ReportDelivery(text, x, "dp", $"paced at {_settings.PacedChunksPerSecond} chunks/s");
         ReportStt(text, x);
+        ReportPacedStt(text, x);
     }
 
     private void ReportDelivery(StringBuilder text, string x, string w, string how)
@@ -181,6 +182,7 @@ internal sealed partial class Runner
         bool hasTs = ts is not null && _samples.Any(s => s.Client == ts && s.Workload == w);
         text.AppendLine($"| {head} lost + misrouted chunks, all rounds | | {F(Bad("raw" + x), "0")} | {F(lostSdk, "0")} | {F(hasTs ? Bad(ts!) : null, "0")} | | | |");
         text.AppendLine($"| {head} client CPU per MB of audio (ms) | | {F(Median(w, "raw" + x, "cpu_per_mb"), "0.00")} | {F(Median(w, "sdk" + x, "cpu_per_mb"), "0.00")}; inline {F(Median(w, "inline" + x, "cpu_per_mb"), "0.00")} | | | | |");
+        text.AppendLine($"| {head} garbage-collection pause in the client process during a run (ms) | | {F(Median(w, "raw" + x, "gc_pause"), "0.0")} | {F(Median(w, "sdk" + x, "gc_pause"), "0.0")}; pooled {F(Median(w, "pooled" + x, "gc_pause"), "0.0")}; inline {F(Median(w, "inline" + x, "gc_pause"), "0.0")} | | | | |");
         text.AppendLine($"| {head} emulator CPU while the client ran (cores) | | {F(Median(w, "raw" + x, "server_cores"), "0.00")} | {F(Median(w, "sdk" + x, "server_cores"), "0.00")}; inline {F(Median(w, "inline" + x, "server_cores"), "0.00")} | {F(Ts("server_cores"), "0.00")} | | | |");
         double? ratio = RoundRatio(w, "sdk" + x, "raw" + x, "latency_p99"), inline = RoundRatio(w, "inline" + x, "raw" + x, "latency_p99"), pooled = RoundRatio(w, "pooled" + x, "raw" + x, "latency_p99");
         _targets.Add(($"{w} {via}: SDK chunk delivery p99 <= 2 x raw", $"{F(ratio, "0.00")} (ReadPooledEventsAsync {F(pooled, "0.00")}, DeliverEventsInline {F(inline, "0.00")})", ratio is { } q ? q <= 2 : null));
@@ -198,6 +200,28 @@ internal sealed partial class Runner
         text.AppendLine($"| (e) {via} emulator CPU while the client ran (cores) | | {F(Median("e", "raw" + x, "server_cores"), "0.00")} | {F(Median("e", "sdk" + x, "server_cores"), "0.00")} | {F(x == "" ? Median("e", "ts", "server_cores") : null, "0.00")} | | | |");
         _targets.Add(($"e {via}: SDK >= 0.9 x raw", F(eRatio, "0.00"), eRatio is { } eq ? eq >= 0.9 : null));
         ServerCheck($"e {via}", Median("e", "raw" + x, "server_cores"));
+    }
+
+    private void ReportPacedStt(StringBuilder text, string x)
+    {
+        if (!_samples.Any(s => s.Workload == "ep" && s.Client == "raw" + x))
+        {
+            return;
+        }
+
+        string via = x == "-ws" ? "ws://" : "wss://";
+        double pace = _settings.PacedSttBytesPerSecond / 1e6;
+        double? er = Median("ep", "raw" + x, "throughput"), es = Median("ep", "sdk" + x, "throughput");
+        double? cpu = RoundRatio("ep", "sdk" + x, "raw" + x, "cpu_per_mb");
+        string head = $"(ep) {via} STT streaming send paced at {pace:0} MB/s:";
+        text.AppendLine($"| {head} MB/s reached | | {F(er)} | {F(es)} | | | | |");
+        text.AppendLine($"| {head} client CPU per MB sent (ms) | | {F(Median("ep", "raw" + x, "cpu_per_mb"), "0.00")} | {F(Median("ep", "sdk" + x, "cpu_per_mb"), "0.00")} | | {F(cpu, "0.00")} | | |");
+        text.AppendLine($"| {head} emulator CPU while the client ran (cores) | | {F(Median("ep", "raw" + x, "server_cores"), "0.00")} | {F(Median("ep", "sdk" + x, "server_cores"), "0.00")} | | | | |");
+        // The CPU form of (e)'s ">= 0.9 x raw": at the same pace, at most 1 / 0.9 of raw's CPU per MB.
+        _targets.Add(($"ep {via}: SDK client CPU per MB <= 1.11 x raw (e's 0.9 at a pace both keep)", F(cpu, "0.00"), cpu is { } c ? c <= 1 / 0.9 : null));
+        bool kept = er >= 0.95 * pace && es >= 0.95 * pace;
+        _targets.Add(($"ep {via}: both clients keep the pace (>= 0.95 x {pace:0} MB/s)", $"raw {F(er)}, SDK {F(es)} MB/s", er is null || es is null ? null : kept));
+        ServerCheck($"ep {via}", Median("ep", "raw" + x, "server_cores"));
     }
 
     public string Json() => JsonSerializer.Serialize(new

@@ -120,7 +120,8 @@ internal sealed partial class Runner
         await Guard("c", BytesAsync);
         await Guard("d", () => ThousandAsync("d", paced: false));
         await Guard("dp", () => ThousandAsync("dp", paced: true));
-        await Guard("e", SttAsync);
+        await Guard("e", () => SttAsync("e", paced: false));
+        await Guard("ep", () => SttAsync("ep", paced: true));
         await Guard("f", StartAsync);
     }
 
@@ -281,12 +282,14 @@ internal sealed partial class Runner
                 }
 
                 int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1);
+                TimeSpan paused = GC.GetTotalPauseDuration();
                 DotnetClients.ManyResult result = name == "raw"
                     ? await DotnetClients.ManyRawAsync(settings, invoker, contexts, chunks, expected)
                     : await DotnetClients.ManySdkAsync(sdk, contexts, chunks, expected, inline: name == "inline", pooled: name == "pooled");
                 Add(workload, client, "completion", result.CompletionMs, "ms");
                 Add(workload, client, "gen0", GC.CollectionCount(0) - gen0, "GCs");
                 Add(workload, client, "gen1", GC.CollectionCount(1) - gen1, "GCs");
+                Add(workload, client, "gc_pause", (GC.GetTotalPauseDuration() - paused).TotalMilliseconds, "ms");
                 if (server?.Cores() is { } cores)
                 {
                     Add(workload, client, "server_cores", cores, "cores");
@@ -301,10 +304,17 @@ internal sealed partial class Runner
         }
     }
 
-    private async Task SttAsync()
+    /// <summary>
+    /// (e): each client sends as fast as it can, and the MB/s compare. (ep): both .NET clients send at
+    /// <see cref="BenchSettings.PacedSttBytesPerSecond"/>, and their CPU per MB compares (the TypeScript SDK is not
+    /// paced, so it is left out of (ep)).
+    /// </summary>
+    private async Task SttAsync(string workload, bool paced)
     {
-        long total = _settings.SttBytes;
-        Console.Error.WriteLine($"== (e) STT streaming send: {total >> 20} MiB in {_settings.SttFrameBytes}-byte frames{(HasNode ? string.Empty : " (TypeScript SDK skipped)")}");
+        long total = paced ? _settings.PacedSttBytes : _settings.SttBytes;
+        double? pace = paced ? _settings.PacedSttBytesPerSecond : null;
+        string how = paced ? $", paced at {_settings.PacedSttBytesPerSecond / 1e6:0} MB/s" : HasNode ? string.Empty : " (TypeScript SDK skipped)";
+        Console.Error.WriteLine($"== ({workload}) STT streaming send: {total >> 20} MiB in {_settings.SttFrameBytes}-byte frames{how}");
         // Each round runs the .NET clients in several alternating pairs (a run is a fraction of a second, and this VM
         // has slow spells longer than that): the ratio is the median over all pairs.
         int repeats = _settings.SttRepeats;
@@ -312,7 +322,7 @@ internal sealed partial class Runner
         {
             foreach (string client in Rotate(Clients("raw", "sdk"), round))
             {
-                if (client == "ts" && round % repeats != 0)
+                if (client == "ts" && (paced || round % repeats != 0))
                 {
                     continue;
                 }
@@ -321,19 +331,19 @@ internal sealed partial class Runner
                 using var server = ServerLoad.Start(settings.ServerPid);
                 double mbps = name switch
                 {
-                    "raw" => await DotnetClients.SttRawAsync(settings, invoker, total, _settings.SttFrameBytes),
-                    "sdk" => await DotnetClients.SttSdkAsync(sdk, total, _settings.SttFrameBytes),
+                    "raw" => await DotnetClients.SttRawAsync(settings, invoker, total, _settings.SttFrameBytes, pace),
+                    "sdk" => await DotnetClients.SttSdkAsync(sdk, total, _settings.SttFrameBytes, pace),
                     _ => (await ChildProcesses.RunNodeAsync(_settings, new { workload = "stt", url = _settings.BaseUri.ToString(), total, frameBytes = _settings.SttFrameBytes }))["mbps"],
                 };
-                Add("e", client, "throughput", mbps, "MB/s");
+                Add(workload, client, "throughput", mbps, "MB/s");
                 if (server?.Cores() is { } cores)
                 {
-                    Add("e", client, "server_cores", cores, "cores");
+                    Add(workload, client, "server_cores", cores, "cores");
                 }
 
                 if (name != "ts")
                 {
-                    Add("e", client, "cpu_per_mb", DotnetClients.LastCpuMsPerMb, "ms");
+                    Add(workload, client, "cpu_per_mb", DotnetClients.LastCpuMsPerMb, "ms");
                 }
             }
         }
