@@ -208,6 +208,7 @@ public sealed partial class TtsContext
                 break;
             default:
                 _terminal.TrySetException(failure!);
+                _ = _terminal.Task.Exception; // observed: Completion is for those who want it, not an unobserved-exception report
                 break;
         }
 

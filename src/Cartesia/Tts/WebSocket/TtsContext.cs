@@ -63,7 +63,6 @@ public sealed partial class TtsContext : IAsyncDisposable
         _delivery = new TtsContextDelivery(this, _gate, time, defaults.MaxBufferedBytesPerContext, defaults.DeliverEventsInline);
         _watchdog = new TtsContextWatchdog(time, options.FirstChunkTimeout ?? defaults.FirstChunkTimeout, options.ChunkTimeout ?? defaults.ChunkTimeout, OnWatchdog);
         _progress = new TtsContextProgress(time, contextId, options);
-        _terminal.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>The context id sent with every input and carried by every event.</summary>

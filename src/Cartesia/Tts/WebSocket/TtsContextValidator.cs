@@ -37,13 +37,8 @@ internal static class TtsContextValidator
             TtsRequestValidator.CheckId(options.PronunciationDictId, $"{Type}.PronunciationDictId (pronunciation_dict_id)", paramName);
         }
 
-        foreach ((TimeSpan? value, string name) in new[] { (options.FirstChunkTimeout, nameof(options.FirstChunkTimeout)), (options.ChunkTimeout, nameof(options.ChunkTimeout)) })
-        {
-            if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentOutOfRangeException(paramName, timeout, $"{Type}.{name} must be positive or Timeout.InfiniteTimeSpan.");
-            }
-        }
+        CheckTimeout(options.FirstChunkTimeout, nameof(options.FirstChunkTimeout), paramName);
+        CheckTimeout(options.ChunkTimeout, nameof(options.ChunkTimeout), paramName);
 
         return new TtsContextOptions
         {
@@ -72,5 +67,13 @@ internal static class TtsContextValidator
             ChunkTimeout = options.ChunkTimeout,
             AdditionalProperties = options.AdditionalProperties is null ? null : new Dictionary<string, System.Text.Json.JsonElement>(options.AdditionalProperties),
         };
+    }
+
+    private static void CheckTimeout(TimeSpan? value, string name, string paramName)
+    {
+        if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(paramName, timeout, $"{nameof(TtsContextOptions)}.{name} must be positive or Timeout.InfiniteTimeSpan.");
+        }
     }
 }

@@ -242,6 +242,52 @@ public class TtsContextLifecycleTests
     }
 
     [Fact]
+    public async Task A_failed_context_whose_completion_nobody_awaits_reports_no_unobserved_exception()
+    {
+        var unobserved = new List<Exception>();
+        EventHandler<UnobservedTaskExceptionEventArgs> handler = (_, e) =>
+        {
+            lock (unobserved)
+            {
+                unobserved.AddRange(e.Exception.InnerExceptions.Where(x => x.Message.Contains("unobserved-probe", StringComparison.Ordinal)));
+            }
+        };
+        TaskScheduler.UnobservedTaskException += handler;
+        try
+        {
+            await FailAContextNobodyAwaitsAsync();
+            for (int i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            lock (unobserved)
+            {
+                Assert.Empty(unobserved);
+            }
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= handler;
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task FailAContextNobodyAwaitsAsync()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        emulator.Faults.Add("GET /tts/websocket", new EmulatorFault { SilenceAfterChunks = 0 });
+        var clock = new FakeTimeProvider();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
+        await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { FirstChunkTimeout = FakeClock.Hour });
+        TtsContext context = socket.CreateContext(Requests.Context("unobserved-probe"));
+        await context.CompleteAsync("Anyone there?");
+        clock.Advance(FakeClock.Hour);
+        await WaitUntil(() => context.State == TtsContextState.Failed);
+    }
+
+    [Fact]
     public async Task A_stalled_context_trips_the_between_chunks_watchdog()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
