@@ -55,7 +55,7 @@ public sealed class TtsWebSocket : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         TtsContextOptions snapshot = TtsContextValidator.Validate(options, nameof(options), _core.Settings.ApiVersion);
-        string id = snapshot.ContextId ?? Guid.NewGuid().ToString();
+        string id = snapshot.ContextId ?? TtsContextIds.Next();
         _core.WarnIfSunset(snapshot.ModelId, snapshot.Language, snapshot.Locale);
         var context = new TtsContext(this, id, snapshot, new TtsContextMessages(id, snapshot, _core.Json), _options, _core.Settings.TimeProvider, _logger);
         if (!_contexts.TryAdd(id, context))
