@@ -79,7 +79,7 @@ public sealed class CartesiaCredential
     internal static string Check(string secret, string paramName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secret, paramName);
-        if (secret.Trim().Length != secret.Length || secret.Any(char.IsControl))
+        if (secret.Trim().Length != secret.Length || Core.Validate.HasControl(secret))
         {
             // A key pasted with a newline or a non-breaking space is the usual cause of a puzzling 401.
             throw new ArgumentException("The credential has leading or trailing white space or control characters; remove them.", paramName);

@@ -12,6 +12,20 @@ internal static class Validate
     /// <summary>Rejects a missing id, or one padded with white space or holding control characters.</summary>
     public static void Id(string? value, string field, string paramName) => TtsRequestValidator.CheckId(value, field, paramName);
 
+    /// <summary>Whether <paramref name="value"/> holds a control character (a pasted newline or tab, say); allocates nothing.</summary>
+    public static bool HasControl(string value)
+    {
+        foreach (char c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Rejects an optional id that is set but not valid.</summary>
     public static void OptionalId(string? value, string field, string paramName)
     {

@@ -44,7 +44,7 @@ internal static class SttValidator
             TtsRequestValidator.CheckId(granularity.Value, "SttTranscribeRequest.TimestampGranularities (timestamp_granularities[])", paramName);
         }
 
-        if (request.FileName is { } name && (string.IsNullOrWhiteSpace(name) || name.Any(char.IsControl) || name.Contains('"', StringComparison.Ordinal)))
+        if (request.FileName is { } name && (string.IsNullOrWhiteSpace(name) || Core.Validate.HasControl(name) || name.Contains('"', StringComparison.Ordinal)))
         {
             throw new ArgumentException($"SttTranscribeRequest.FileName '{name}' is not a usable file name (empty, or with quotes or control characters).", paramName);
         }

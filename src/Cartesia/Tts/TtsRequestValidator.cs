@@ -134,23 +134,10 @@ internal static partial class TtsRequestValidator
             throw new ArgumentException($"{field} is required and must not be empty.", paramName);
         }
 
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) || HasControl(value))
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) || Core.Validate.HasControl(value))
         {
             throw new ArgumentException($"{field} '{value}' has white space or control characters around it (a pasted non-breaking space?); remove them.", paramName);
         }
-    }
-
-    private static bool HasControl(string value)
-    {
-        foreach (char c in value)
-        {
-            if (char.IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Checks <c>locale</c> and <c>normalization</c> (API 2026-08-14 and later; locale exclusive with language).</summary>
