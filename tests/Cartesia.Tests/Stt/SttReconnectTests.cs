@@ -139,6 +139,51 @@ public class SttReconnectTests
     }
 
     [Fact]
+    public async Task Pushes_waiting_behind_a_push_that_waits_for_room_keep_their_order_and_a_cancelled_one_is_left_out()
+    {
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
+        var clock = new TimerWatchingClock();
+        using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
+        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
+        var reconnecting = new TaskCompletionSource();
+        SttSessionOptions options = SttAudio.Stream();
+        options.MaxQueuedBytes = 6400;
+        options.Reconnect = new SttReconnectOptions
+        {
+            InitialDelay = TimeSpan.FromMilliseconds(600),
+            MaxDelay = TimeSpan.FromMilliseconds(600),
+            OnReconnecting = _ => reconnecting.TrySetResult(),
+        };
+        byte[][] frames = [.. Enumerable.Range(1, 5).Select(i => Enumerable.Repeat((byte)i, 3200).ToArray())];
+
+        await using SttSession session = await client.Stt.ConnectAsync(options);
+        Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
+        await session.SendAudioAsync(new byte[3200]);
+        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Two frames fill the queue; the third waits for room, the fourth and fifth wait for their turn behind it.
+        await session.SendAudioAsync(frames[0]);
+        await session.SendAudioAsync(frames[1]);
+        Task third = session.SendAudioAsync(frames[2]).AsTask();
+        using var patience = new CancellationTokenSource();
+        Task fourth = session.SendAudioAsync(frames[3], patience.Token).AsTask();
+        Task fifth = session.SendAudioAsync(frames[4]).AsTask();
+        Assert.False(third.IsCompleted || fourth.IsCompleted || fifth.IsCompleted, "A push went ahead of a full queue while reconnecting.");
+        patience.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fourth);
+        Assert.False(fifth.IsCompleted, "A push overtook the push waiting for room before it.");
+
+        await clock.TimerStartedAsync(due => due > TimeSpan.FromMilliseconds(400) && due <= TimeSpan.FromMilliseconds(600), what: "the reconnect backoff");
+        clock.Advance(TimeSpan.FromMilliseconds(600));
+        await Task.WhenAll(third, fifth).WaitAsync(TimeSpan.FromSeconds(20));
+        await session.CompleteAsync();
+        await reading;
+
+        IReadOnlyList<EmulatorRequest> connections = emulator.Journal.For("/stt/websocket");
+        Assert.Equal([.. frames[0], .. frames[1], .. frames[2], .. frames[4]], connections[1].WebSocketMessages.Where(m => m.IsBinary).SelectMany(m => m.Data));
+    }
+
+    [Fact]
     public async Task Without_reconnection_a_drop_ends_the_session_with_a_typed_error_counting_the_unsent_audio()
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();

@@ -96,42 +96,44 @@ internal sealed class SttPump
     }
 
     /// <summary>
-    /// Sends what is queued on the caller's thread, in the pump's place (the caller's push found the pump waiting for
-    /// work; see <see cref="SttSendQueue.PushAudioAsync"/>), until the queue is empty, waiting for a write the socket
-    /// does not take at once — the one flow a bare socket has, with no hand-off per message. The pump meanwhile takes
-    /// nothing. When <paramref name="cancellationToken"/> ends the wait, the write in flight is handed to the pump and
-    /// the push (already applied whole) returns normally; when the connection breaks, the message stays first for the
-    /// reconnect, as with the pump.
+    /// Sends what is queued on the caller's thread, in the pump's place, starting with <paramref name="first"/> (the
+    /// caller's push found the pump waiting for work and claimed the sending; see <see cref="SttSendQueue.TryPushAudio"/>),
+    /// until the queue is empty — the one flow a bare socket has, with no hand-off per message, and with no await while
+    /// the socket takes each write at once. The pump meanwhile takes nothing. When <paramref name="cancellationToken"/>
+    /// ends the wait for a write, the write in flight is handed to the pump and the push (already applied whole) returns
+    /// normally; when the connection breaks, the message stays first for the reconnect, as with the pump.
     /// </summary>
-    public async ValueTask SendHereAsync(CancellationToken cancellationToken)
+    public ValueTask SendHereAsync(SttOutgoing first, SttConnection connection, CancellationToken cancellationToken)
     {
-        SttOutgoing? written = null;
-        SttConnection? writtenOn = null;
+        SttOutgoing item = first;
         while (true)
         {
-            SttOutgoing? item;
-            SttConnection connection;
-            lock (_state.Gate)
+            ValueTask write = Write(item, connection, CancellationToken.None);
+            if (!write.IsCompletedSuccessfully)
             {
-                if (written is not null)
-                {
-                    WrittenLocked(written, writtenOn!);
-                    written = null;
-                }
-
-                connection = _state.Connection;
-                item = _state.StoppingLocked || _state.Finished || connection.Broken ? null : _queue.FirstForPusherLocked();
-                if (item is null)
-                {
-                    _queue.PusherDoneLocked();
-                    return;
-                }
+                return SendHereWaitingAsync(write, item, connection, cancellationToken);
             }
 
+            write.GetAwaiter().GetResult();
+            lock (_state.Gate)
+            {
+                if (!NextForPusherLocked(ref item, ref connection))
+                {
+                    return default;
+                }
+            }
+        }
+    }
+
+    /// <summary><see cref="SendHereAsync"/> from a write the socket did not take at once.</summary>
+    private async ValueTask SendHereWaitingAsync(ValueTask write, SttOutgoing item, SttConnection connection, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
             bool sent;
             try
             {
-                sent = await SeeThroughAsync(Write(item, connection, CancellationToken.None), connection, cancellationToken).ConfigureAwait(false);
+                sent = await SeeThroughAsync(write, connection, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -145,19 +147,41 @@ internal sealed class SttPump
                 return;
             }
 
-            if (!sent)
+            lock (_state.Gate)
             {
-                lock (_state.Gate)
+                if (!sent)
                 {
                     _queue.PusherDoneLocked();
+                    return;
                 }
 
-                return;
+                if (!NextForPusherLocked(ref item, ref connection))
+                {
+                    return;
+                }
             }
 
-            written = item;
-            writtenOn = connection;
+            write = Write(item, connection, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// A pusher's message is on the wire: it leaves the queue, and the pusher gets the next one to send, or — when the
+    /// queue is empty or the session or connection ends — stops sending in the pump's place (false).
+    /// </summary>
+    private bool NextForPusherLocked(ref SttOutgoing item, ref SttConnection connection)
+    {
+        WrittenLocked(item, connection);
+        connection = _state.Connection;
+        SttOutgoing? next = _state.StoppingLocked || _state.Finished || connection.Broken ? null : _queue.FirstForPusherLocked();
+        if (next is null)
+        {
+            _queue.PusherDoneLocked();
+            return false;
+        }
+
+        item = next;
+        return true;
     }
 
     /// <summary>Starts writing a message through the connection's sender; a sender that can no longer send fails the write.</summary>

@@ -10,18 +10,19 @@ namespace Cartesia.Stt;
 /// takes the frame remainder with it, so it never overtakes audio queued before it. A message leaves the queue only
 /// once the pump has it on the wire; sent commands that expect an answer (<c>finalize</c>, <c>close</c>) are kept
 /// until it comes, to go again after a reconnect, together with the last turn <c>config</c>. It also keeps the
-/// session's audio clock (the offset of the current connection's times). Pushers hold the push lock; everything
-/// else is guarded by the session's gate (see <see cref="SttSessionCore"/>).
+/// session's audio clock (the offset of the current connection's times). Everything is guarded by the session's gate
+/// (see <see cref="SttSessionCore"/>): a push that fits is framed and queued under one hold of it
+/// (<see cref="TryPushAudio"/>); a push that must wait for room, and every command, first takes the push ownership
+/// (a flag under the gate, handed on in order), which owns the frame being filled while the gate is not held.
 /// </summary>
-internal sealed class SttSendQueue : IDisposable
+internal sealed class SttSendQueue
 {
     private readonly SttSessionState _state;
     private readonly int? _frameBytes;
     private readonly double? _bytesPerSecond;
     private readonly long _maxQueuedBytes;
 
-    // Held by the one push in progress (with what it owns: the frame being filled and the push's messages).
-    private readonly SemaphoreSlim _pushLock = new(1, 1);
+    // Owned by the one push in progress (the frame being filled and the push's messages); see _pushHeld.
     private readonly List<SttOutgoing> _pushed = [];
     private byte[]? _frame;
     private int _frameFill;
@@ -33,6 +34,8 @@ internal sealed class SttSendQueue : IDisposable
     private readonly int[] _earlyAnswers = new int[4];
     private readonly LockedSignal _wake = new(); // the pump: something was queued, or the session is stopping
     private readonly LockedSignal _room = new(); // pushers: something left the queue
+    private readonly Queue<TaskCompletionSource> _pushWaiters = new(); // pushes waiting for _pushHeld, in order
+    private bool _pushHeld; // a push or command is in progress and owns the frame being filled (the slow path)
     private long _queuedBytes;
     private bool _pumpWaiting; // the pump found nothing to send and waits to be woken
     private bool _pusherSending; // a pusher sends in the pump's place (see PushAudioAsync)
@@ -56,35 +59,70 @@ internal sealed class SttSendQueue : IDisposable
     public long AudioSentTotalLocked => _audioSentTotal;
 
     /// <summary>
-    /// Re-frames and queues audio; all of it or (when cancelled while waiting for room) none of it. Returns true when
-    /// the pump was waiting for work: the caller then sends what is queued itself (<see cref="SttPump.SendHereAsync"/>)
-    /// rather than wake the pump onto another thread — a session fed as fast as it sends stays on one thread, as a
-    /// bare socket would.
+    /// Re-frames and queues audio under one hold of the gate, when no other push is in progress and the queue has room;
+    /// returns false, having done nothing, when the push must wait (the caller then uses <see cref="PushAudioAsync"/>).
+    /// Throws when the session takes no more audio. When it returns true, <paramref name="first"/> is the message the
+    /// caller is to send itself (<see cref="SttPump.SendHereAsync"/>), or null: when the pump was waiting for work the
+    /// caller sends in its place rather than wake it onto another thread — a session fed as fast as it sends stays on
+    /// one thread, as a bare socket would.
     /// </summary>
-    public async ValueTask<bool> PushAudioAsync(ReadOnlyMemory<byte> audio, Action throwIfNotAccepting, CancellationToken cancellationToken)
+    public bool TryPushAudio(ReadOnlySpan<byte> audio, out SttOutgoing? first, out SttConnection? connection)
     {
-        await _pushLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        first = null;
+        connection = null;
+        lock (_state.Gate)
+        {
+            _state.ThrowIfNotAcceptingLocked();
+            if (_pushHeld || !HasRoomLocked(WholeFrameBytes(audio.Length)))
+            {
+                return false;
+            }
+
+            Frame(audio, _pushed);
+            try
+            {
+                EnqueueLocked(_pushed, mayClaim: true, out first, out connection);
+            }
+            finally
+            {
+                _pushed.Clear();
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Re-frames and queues audio after waiting for the push ownership and for room; all of it or (when cancelled while
+    /// waiting) none of it. Returns the message the caller is to send itself, as <see cref="TryPushAudio"/> does.
+    /// </summary>
+    public async ValueTask<(SttOutgoing? First, SttConnection? Connection)> PushAudioAsync(ReadOnlyMemory<byte> audio, Action throwIfNotAccepting, CancellationToken cancellationToken)
+    {
+        await EnterPushAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             throwIfNotAccepting();
-            long whole = _frameBytes is int size ? (_frameFill + audio.Length) / size * (long)size : audio.Length;
-            await WaitForRoomAsync(whole, cancellationToken).ConfigureAwait(false);
+            await WaitForRoomAsync(WholeFrameBytes(audio.Length), cancellationToken).ConfigureAwait(false);
 
             // From here on nothing waits: the push is applied whole.
             Frame(audio.Span, _pushed);
-            return Enqueue(_pushed, mayClaim: true);
+            lock (_state.Gate)
+            {
+                EnqueueLocked(_pushed, mayClaim: true, out SttOutgoing? first, out SttConnection? connection);
+                return (first, connection);
+            }
         }
         finally
         {
             _pushed.Clear();
-            _pushLock.Release();
+            ExitPush();
         }
     }
 
     /// <summary>Queues a command after the frame remainder; a finalize's waiter is answered by its <c>flush_done</c>.</summary>
     public async Task PushCommandAsync(SttOutgoing command, TaskCompletionSource? answered, Action throwIfNotAccepting, CancellationToken cancellationToken)
     {
-        await _pushLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterPushAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             throwIfNotAccepting();
@@ -102,14 +140,14 @@ internal sealed class SttSendQueue : IDisposable
                 {
                     _state.CloseRequested = true;
                 }
-            }
 
-            Enqueue(_pushed, mayClaim: false);
+                EnqueueLocked(_pushed, mayClaim: false, out _, out _);
+            }
         }
         finally
         {
             _pushed.Clear();
-            _pushLock.Release();
+            ExitPush();
         }
     }
 
@@ -278,9 +316,59 @@ internal sealed class SttSendQueue : IDisposable
         _room.Set();
     }
 
-    public void Dispose() => _pushLock.Dispose();
+    /// <summary>Takes the push ownership, at once when nobody holds it, else in turn (cancellable while waiting).</summary>
+    private ValueTask EnterPushAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        TaskCompletionSource turn;
+        lock (_state.Gate)
+        {
+            if (!_pushHeld)
+            {
+                _pushHeld = true;
+                return default;
+            }
 
-    /// <summary>Waits until the queue has room (an empty queue always has); only holders of the push lock add to it.</summary>
+            turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pushWaiters.Enqueue(turn);
+        }
+
+        return WaitForTurnAsync(turn, cancellationToken);
+    }
+
+    private static async ValueTask WaitForTurnAsync(TaskCompletionSource turn, CancellationToken cancellationToken)
+    {
+        // A turn handed on (TrySetResult) and a cancellation race on the one task: whichever completes it wins, so a
+        // cancelled waiter never holds the ownership and a handed-on one always does.
+        using CancellationTokenRegistration registration = cancellationToken.UnsafeRegister(
+            static (state, token) => ((TaskCompletionSource)state!).TrySetCanceled(token), turn);
+        await turn.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Hands the push ownership to the next push still waiting, or frees it.</summary>
+    private void ExitPush()
+    {
+        lock (_state.Gate)
+        {
+            while (_pushWaiters.TryDequeue(out TaskCompletionSource? next))
+            {
+                if (next.TrySetResult())
+                {
+                    return;
+                }
+            }
+
+            _pushHeld = false;
+        }
+    }
+
+    /// <summary>The bytes a push of <paramref name="length"/> bytes puts in the queue now (whole frames only).</summary>
+    private long WholeFrameBytes(int length) => _frameBytes is int size ? (_frameFill + length) / size * (long)size : length;
+
+    /// <summary>Whether the queue takes <paramref name="bytes"/> more (an empty queue always does).</summary>
+    private bool HasRoomLocked(long bytes) => _queuedBytes == 0 || _queuedBytes + bytes <= _maxQueuedBytes;
+
+    /// <summary>Waits until the queue has room; only the push owner or a push under the gate adds to it.</summary>
     private async ValueTask WaitForRoomAsync(long bytes, CancellationToken cancellationToken)
     {
         while (true)
@@ -289,7 +377,7 @@ internal sealed class SttSendQueue : IDisposable
             lock (_state.Gate)
             {
                 _state.ThrowIfFailedLocked();
-                if (_queuedBytes == 0 || _queuedBytes + bytes <= _maxQueuedBytes)
+                if (HasRoomLocked(bytes))
                 {
                     return;
                 }
@@ -339,41 +427,44 @@ internal sealed class SttSendQueue : IDisposable
         }
     }
 
-    /// <summary>Queues messages; with <paramref name="mayClaim"/>, returns true when the caller is to send them (the pump waits for work).</summary>
-    private bool Enqueue(List<SttOutgoing> items, bool mayClaim)
+    /// <summary>
+    /// Queues messages (with the gate held); with <paramref name="mayClaim"/>, when the pump waits for work, claims the
+    /// sending for the caller and returns in <paramref name="first"/> the message it is to send first.
+    /// </summary>
+    private void EnqueueLocked(List<SttOutgoing> items, bool mayClaim, out SttOutgoing? first, out SttConnection? connection)
     {
+        first = null;
+        connection = null;
         if (items.Count == 0)
         {
-            return false;
+            return;
         }
 
-        lock (_state.Gate)
+        if (_state.Failure is not null)
         {
-            if (_state.Failure is not null)
-            {
-                foreach (SttOutgoing item in items)
-                {
-                    item.Release();
-                }
-
-                _state.ThrowIfFailedLocked();
-            }
-
             foreach (SttOutgoing item in items)
             {
-                item.Node = _queue.AddLast(item);
-                _queuedBytes += item.Length;
+                item.Release();
             }
 
-            if (mayClaim && _pumpWaiting && !_pusherSending && !_state.Connection.Broken)
-            {
-                _pusherSending = true;
-                return true;
-            }
-
-            _wake.Set();
-            return false;
+            _state.ThrowIfFailedLocked();
         }
+
+        foreach (SttOutgoing item in items)
+        {
+            item.Node = _queue.AddLast(item);
+            _queuedBytes += item.Length;
+        }
+
+        if (mayClaim && _pumpWaiting && !_pusherSending && !_state.StoppingLocked && !_state.Connection.Broken)
+        {
+            _pusherSending = true;
+            first = _queue.First!.Value;
+            connection = _state.Connection;
+            return;
+        }
+
+        _wake.Set();
     }
 
     /// <summary>Records a sent command that expects an answer, unless its answer already came.</summary>

@@ -32,9 +32,10 @@ namespace Cartesia.Stt;
 /// <see cref="SttSessionState"/>, the queue's contents and ledger (every <c>…Locked</c> member of
 /// <see cref="SttSendQueue"/>), and the pump's write in flight. Members named <c>…Locked</c> must be called with it
 /// held; nothing under it awaits, calls user code, writes an event or touches a socket (a
-/// <see cref="TaskCompletionSource"/> completed under it runs its continuations asynchronously). Pushers also hold
-/// the queue's push lock (a semaphore, one push at a time, taken before the gate and never under it); the frame being
-/// filled belongs to its holder. The request id and <c>DoneReceived</c> are also read without the gate.
+/// <see cref="TaskCompletionSource"/> completed under it runs its continuations asynchronously). The frame being
+/// filled belongs to the push in progress: one that fits does all its work under the gate; one that waits (for room,
+/// or a command) first takes the queue's push ownership, a flag under the gate handed on in order, and frames outside
+/// it. The request id and <c>DoneReceived</c> are also read without the gate.
 /// </para>
 /// </summary>
 internal sealed class SttSessionCore : IAsyncDisposable
@@ -124,16 +125,34 @@ internal sealed class SttSessionCore : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Re-frames and queues audio; all of it or (when cancelled while waiting for room) none of it.</summary>
-    public async ValueTask SendAudioAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-frames and queues audio; all of it or (when cancelled while waiting for room) none of it. A push that fits
+    /// takes one hold of the gate and, when the pump waits for work, is sent on the caller's thread.
+    /// </summary>
+    public ValueTask SendAudioAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken)
     {
-        ThrowIfNotAccepting();
-        if (!audio.IsEmpty)
+        ThrowIfDisposed();
+        if (audio.IsEmpty)
         {
-            if (await _queue.PushAudioAsync(audio, ThrowIfNotAccepting, cancellationToken).ConfigureAwait(false))
-            {
-                await _pump.SendHereAsync(cancellationToken).ConfigureAwait(false);
-            }
+            ThrowIfNotAccepting();
+            return default;
+        }
+
+        if (!_queue.TryPushAudio(audio.Span, out SttOutgoing? first, out SttConnection? connection))
+        {
+            return SendAudioWaitingAsync(audio, cancellationToken);
+        }
+
+        return first is null ? default : _pump.SendHereAsync(first, connection!, cancellationToken);
+    }
+
+    /// <summary>A push that waits: for another push in progress, or for room in the queue.</summary>
+    private async ValueTask SendAudioWaitingAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken)
+    {
+        (SttOutgoing? first, SttConnection? connection) = await _queue.PushAudioAsync(audio, ThrowIfNotAccepting, cancellationToken).ConfigureAwait(false);
+        if (first is not null)
+        {
+            await _pump.SendHereAsync(first, connection!, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -281,19 +300,16 @@ internal sealed class SttSessionCore : IAsyncDisposable
         connection.Break();
         await Task.WhenAll(_receiving, _pumping).ConfigureAwait(false);
         _lifetime.Dispose();
-        _queue.Dispose();
     }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, _turns ? typeof(SttTurnsSession) : typeof(SttSession));
 
     private void ThrowIfNotAccepting()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, _turns ? typeof(SttTurnsSession) : typeof(SttSession));
+        ThrowIfDisposed();
         lock (_state.Gate)
         {
-            _state.ThrowIfFailedLocked();
-            if (_state.CloseRequested)
-            {
-                throw new InvalidOperationException("CompleteAsync was called: the session takes no more audio or commands.");
-            }
+            _state.ThrowIfNotAcceptingLocked();
         }
     }
 

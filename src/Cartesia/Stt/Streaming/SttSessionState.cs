@@ -60,4 +60,14 @@ internal sealed class SttSessionState(SttConnection connection)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
+
+    /// <summary>Throws when the session takes no more audio or commands: it failed, or <c>close</c> is queued.</summary>
+    public void ThrowIfNotAcceptingLocked()
+    {
+        ThrowIfFailedLocked();
+        if (CloseRequested)
+        {
+            throw new InvalidOperationException("CompleteAsync was called: the session takes no more audio or commands.");
+        }
+    }
 }
