@@ -99,6 +99,13 @@ internal sealed partial class Runner
                             };
                         }
                     }
+
+                    // The speech-to-text send path too, on this transport and for both clients: the TTS loop above
+                    // warms the raw socket's send code as well, the SDK's STT queue not at all.
+                    (BenchSettings sttSettings, HttpMessageInvoker sttInvoker, CartesiaClient sttSdk, _) = Transport("sdk" + suffix);
+                    long sttBytes = (_settings.Smoke ? 100 : 1_000) * (long)_settings.SttFrameBytes;
+                    await DotnetClients.SttSdkAsync(sttSdk, sttBytes, _settings.SttFrameBytes);
+                    await DotnetClients.SttRawAsync(sttSettings, sttInvoker, sttBytes, _settings.SttFrameBytes);
                 }
                 while (clock.Elapsed < WarmUpTime);
             }
@@ -110,8 +117,6 @@ internal sealed partial class Runner
                 await DotnetClients.FirstAudioPairedAsync(sdk, settings, invoker, 200);
             }
 
-            await DotnetClients.SttSdkAsync(_client, 320_000, _settings.SttFrameBytes);
-            await DotnetClients.SttRawAsync(_settings, _rawInvoker, 320_000, _settings.SttFrameBytes);
         });
 
         await Guard("a1", () => ThroughputAsync("a1", 1, _settings.ThroughputChunks));
