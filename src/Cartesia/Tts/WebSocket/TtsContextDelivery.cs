@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
+using Cartesia.Core;
 
 namespace Cartesia.Tts;
 
@@ -9,9 +9,9 @@ namespace Cartesia.Tts;
 /// and the context's single reader, and what is measured on it.
 /// <list type="bullet">
 /// <item><b>Burst hand-off</b> (default delivery): events are held (<c>_held</c>) while the socket has more frames
-/// ready and handed to the reader's channel together, so a burst wakes the reader once; a reader that took
-/// everything offered pulls what is held itself. With inline delivery every event goes straight to the channel.</item>
-/// <item><b>Overflow accounting</b>: only audio offered to the reader (in the channel) and not yet taken counts
+/// ready and handed to the reader's queue together, so a burst wakes the reader once; a reader that took
+/// everything offered pulls what is held itself. With inline delivery every event goes straight to the queue.</item>
+/// <item><b>Overflow accounting</b>: only audio offered to the reader (in the queue) and not yet taken counts
 /// against <see cref="TtsWebSocketOptions.MaxBufferedBytesPerContext"/>; audio offered during the socket's current
 /// burst counts only against a reader that took nothing for 50 ms (measured on the client's
 /// <see cref="TimeProvider"/>), so a reader that keeps up never overflows.</item>
@@ -22,7 +22,7 @@ namespace Cartesia.Tts;
 /// <remarks>
 /// Methods named <c>…Locked</c> are called by the context under its lock; <see cref="Read"/> and the reader's
 /// helpers run on the reader without it, touching only <c>_bufferedBytes</c> (Interlocked), <c>_lastTakeTimestamp</c>
-/// (the reader writes it), <c>_discardQueued</c> (volatile) and the channel, and take the lock for the rest.
+/// (the reader writes it), <c>_discardQueued</c> (volatile) and the queue, and take the lock for the rest.
 /// </remarks>
 internal sealed class TtsContextDelivery
 {
@@ -31,7 +31,7 @@ internal sealed class TtsContextDelivery
     private readonly TimeProvider _time;
     private readonly long _maxBufferedBytes;
     private readonly long _stallTicks; // how long a reader over the limit may take nothing (while the burst goes on) before it counts as behind
-    private readonly Channel<TtsEvent> _events;
+    private readonly SingleReaderQueue<TtsEvent> _events;
     private readonly List<TtsEvent> _held = []; // events not yet handed to the reader (default delivery)
     private long _bufferedBytes; // Interlocked: audio offered to the reader (published), taken off by the reader without the lock
     private long _offeredThisBurst; // of it, what was offered during the socket's current burst
@@ -51,7 +51,7 @@ internal sealed class TtsContextDelivery
         _maxBufferedBytes = maxBufferedBytes;
         _stallTicks = time.TimestampFrequency / 20;
         DeliverInline = deliverInline;
-        _events = Channel.CreateUnbounded<TtsEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = deliverInline });
+        _events = new SingleReaderQueue<TtsEvent>(inlineContinuations: deliverInline);
     }
 
     /// <summary>Whether each event goes to the reader as it arrives, on the receive loop (no burst hand-off).</summary>
@@ -101,13 +101,13 @@ internal sealed class TtsContextDelivery
     /// loop body runs right here and must never run while the context is locked. Only the receive loop writes, so
     /// events keep their order.
     /// </summary>
-    public void WriteInline(TtsEvent value) => _events.Writer.TryWrite(value);
+    public void WriteInline(TtsEvent value) => _events.TryWrite(value);
 
     /// <summary>Hands the events held since the last hand-off to the reader, waking it once.</summary>
     public void PublishHeldLocked()
     {
-        // An unbounded single-reader channel never refuses a write before it is completed, and writing under the
-        // lock only queues the reader's continuation (these contexts do not run it inline).
+        // The queue never refuses a write before it is completed, and writing under the lock only queues the reader's
+        // continuation (these contexts do not run it inline).
         foreach (TtsEvent held in _held)
         {
             if (held is TtsChunkEvent chunk)
@@ -116,7 +116,7 @@ internal sealed class TtsContextDelivery
                 _offeredThisBurst += chunk.Audio.Length;
             }
 
-            _events.Writer.TryWrite(held);
+            _events.TryWrite(held);
         }
 
         _held.Clear();
@@ -160,7 +160,7 @@ internal sealed class TtsContextDelivery
     }
 
     /// <summary>
-    /// The context ended: the channel is completed. Events held for a burst are still the reader's, unless the
+    /// The context ended: the queue is completed. Events held for a burst are still the reader's, unless the
     /// context was cancelled or overflowed (<paramref name="discard"/>): then they are dropped, and the reader's
     /// next read ends it, dropping what was queued too.
     /// </summary>
@@ -172,7 +172,7 @@ internal sealed class TtsContextDelivery
         if (DeliverInline)
         {
             // The reader would continue inline from the completion, under the lock: complete from the pool instead.
-            ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.TryComplete(), _events.Writer, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static events => events.TryComplete(), _events, preferLocal: false);
             return;
         }
 
@@ -190,12 +190,12 @@ internal sealed class TtsContextDelivery
             _held.Clear();
         }
 
-        _events.Writer.TryComplete();
+        _events.TryComplete();
     }
 
     private async IAsyncEnumerable<TtsEvent> ReadCoreAsync(bool pooledAudio, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ChannelReader<TtsEvent> reader = _events.Reader;
+        SingleReaderQueue<TtsEvent> reader = _events;
         TtsChunkEvent? lent = null;
         try
         {
@@ -271,7 +271,7 @@ internal sealed class TtsContextDelivery
     /// A cancelled or overflowed context ends its reader at the next read: what was queued is dropped (its pooled
     /// audio returned) and the reader gets the cancellation or the overflow at once, not after reading it all.
     /// </summary>
-    private void ThrowIfDiscarded(ChannelReader<TtsEvent> reader)
+    private void ThrowIfDiscarded(SingleReaderQueue<TtsEvent> reader)
     {
         if (!_discardQueued)
         {

@@ -12,8 +12,11 @@ namespace Cartesia.Tts;
 /// <remarks>Every member is called under the context's lock.</remarks>
 internal sealed class TtsContextInput
 {
-    private readonly StringBuilder _sentText = new();
-    private readonly Dictionary<int, TaskCompletionSource<int>> _flushWaiters = [];
+    // Made when first needed: a one-shot context sends one piece and no flush (a thousand contexts on a socket are a
+    // thousand of these, young garbage for the collector to copy).
+    private string _sentText = string.Empty; // the text sent, while it is one piece
+    private StringBuilder? _sentPieces; // the text sent, once it is more than one piece
+    private Dictionary<int, TaskCompletionSource<int>>? _flushWaiters;
     private string? _heldTail; // the trailing user-perceived character of the last send, kept for the next one
     private int _flushesSent;
     private int _pendingFlushes;
@@ -25,7 +28,7 @@ internal sealed class TtsContextInput
     public bool FlushPending => _pendingFlushes > 0;
 
     /// <summary>All text sent so far, as sent (for aligning word timestamps).</summary>
-    public string SentText => _sentText.ToString();
+    public string SentText => _sentPieces?.ToString() ?? _sentText;
 
     /// <summary>
     /// The part of <paramref name="text"/> (after what was held from the last send) that may go out now, holding
@@ -60,7 +63,18 @@ internal sealed class TtsContextInput
     public void OnSent(string piece)
     {
         CharactersSent += piece.Length;
-        _sentText.Append(piece);
+        if (_sentPieces is not null)
+        {
+            _sentPieces.Append(piece);
+        }
+        else if (_sentText.Length == 0)
+        {
+            _sentText = piece;
+        }
+        else
+        {
+            _sentPieces = new StringBuilder(_sentText).Append(piece);
+        }
     }
 
     /// <summary>
@@ -84,7 +98,7 @@ internal sealed class TtsContextInput
     {
         int flushId = ++_flushesSent;
         var waiter = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _flushWaiters[flushId] = waiter;
+        (_flushWaiters ??= [])[flushId] = waiter;
         _pendingFlushes++;
         return waiter;
     }
@@ -94,7 +108,7 @@ internal sealed class TtsContextInput
     {
         _pendingFlushes = Math.Max(0, _pendingFlushes - 1);
         int id = flushId ?? (_flushesSent - _pendingFlushes);
-        if (_flushWaiters.Remove(id, out TaskCompletionSource<int>? waiter))
+        if (_flushWaiters?.Remove(id, out TaskCompletionSource<int>? waiter) == true)
         {
             waiter.TrySetResult(id);
         }
@@ -103,6 +117,11 @@ internal sealed class TtsContextInput
     /// <summary>The context ended: flushes still waiting fail with its failure, or are cancelled.</summary>
     public void EndFlushes(Exception? failure)
     {
+        if (_flushWaiters is null)
+        {
+            return;
+        }
+
         foreach (TaskCompletionSource<int> waiter in _flushWaiters.Values)
         {
             if (failure is not null)

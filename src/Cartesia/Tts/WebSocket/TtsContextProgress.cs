@@ -16,7 +16,7 @@ internal sealed class TtsContextProgress
     private readonly TimeProvider _time;
     private readonly string _contextId;
     private readonly TtsContextOptions _options;
-    private readonly List<TimedText> _words = [];
+    private List<TimedText>? _words; // made at the first word timestamps
     private long _firstSendTimestamp;
     private long _firstChunkTimestamp;
     private bool _timestampsReceived;
@@ -73,7 +73,7 @@ internal sealed class TtsContextProgress
     public void OnWords(WordTimestamps words)
     {
         _timestampsReceived = true;
-        _words.AddRange(words.ToTimedWords());
+        (_words ??= []).AddRange(words.ToTimedWords());
     }
 
     /// <summary>The metrics so far.</summary>
@@ -85,7 +85,7 @@ internal sealed class TtsContextProgress
 
     /// <summary>The prefix of <paramref name="sentText"/> spoken within <paramref name="played"/> of audio, if timestamps arrived.</summary>
     public TtsSpokenText SpokenText(string sentText, TimeSpan played)
-        => _timestampsReceived ? SpokenTextAligner.Align(sentText, _words, played) : TtsSpokenText.Unknown;
+        => _timestampsReceived ? SpokenTextAligner.Align(sentText, _words ?? [], played) : TtsSpokenText.Unknown;
 
     /// <summary>How long <paramref name="bytes"/> of the context's audio last.</summary>
     public TimeSpan AudioDuration(long bytes)
