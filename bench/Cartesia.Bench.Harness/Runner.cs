@@ -270,6 +270,7 @@ internal sealed partial class Runner
             foreach (string client in Rotate(Clients("raw", "sdk", "pooled", "inline"), round))
             {
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
+                Settle();
                 using var server = ServerLoad.Start(settings.ServerPid);
                 if (name == "ts")
                 {
@@ -322,7 +323,7 @@ internal sealed partial class Runner
         Console.Error.WriteLine($"== ({workload}) STT streaming send: {total >> 20} MiB in {_settings.SttFrameBytes}-byte frames{how}");
         // Each round runs the .NET clients in several alternating pairs (a run is a fraction of a second, and this VM
         // has slow spells longer than that): the ratio is the median over all pairs.
-        int repeats = _settings.SttRepeats;
+        int repeats = paced ? _settings.PacedSttRepeats : _settings.SttRepeats;
         for (int round = 0; round < _settings.Rounds * repeats; round++)
         {
             foreach (string client in Rotate(Clients("raw", "sdk"), round))
@@ -333,6 +334,7 @@ internal sealed partial class Runner
                 }
 
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
+                Settle();
                 using var server = ServerLoad.Start(settings.ServerPid);
                 double mbps = name switch
                 {
@@ -352,6 +354,18 @@ internal sealed partial class Runner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Collects the garbage earlier runs left in this process before a client's run of (d), (dp), (e) or (ep), so a
+    /// run pays only for its own garbage: a collection that a previous run's allocations made due would otherwise land
+    /// in whichever client ran next (the pooled reader's and even the raw client's runs had pauses of 6–11 ms that way).
+    /// </summary>
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private async Task StartAsync()
