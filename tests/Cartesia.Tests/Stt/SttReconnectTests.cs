@@ -32,6 +32,31 @@ public class SttReconnectTests
         return [.. audio, .. new byte[(3200 - (audio.Length % 3200)) % 3200]];
     }
 
+    /// <summary>
+    /// A session whose first connection drops after one frame, with a queue of two 3,200-byte frames, returned once it
+    /// is reconnecting: the reconnect waits 600 ms on the client's clock, so nothing leaves the queue until the test
+    /// advances it.
+    /// </summary>
+    private static async Task<(SttSession Session, Task<List<SttEvent>> Reading)> ReconnectingWithRoomForTwoFramesAsync(CartesiaEmulator emulator, CartesiaClient client)
+    {
+        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
+        var reconnecting = new TaskCompletionSource();
+        SttSessionOptions options = SttAudio.Stream();
+        options.MaxQueuedBytes = 6400;
+        options.Reconnect = new SttReconnectOptions
+        {
+            InitialDelay = TimeSpan.FromMilliseconds(600),
+            MaxDelay = TimeSpan.FromMilliseconds(600),
+            OnReconnecting = _ => reconnecting.TrySetResult(),
+        };
+
+        SttSession session = await client.Stt.ConnectAsync(options);
+        Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
+        await session.SendAudioAsync(new byte[3200]);
+        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (session, reading);
+    }
+
     [Theory]
     [InlineData(1011)]
     [InlineData(null)]
@@ -103,22 +128,9 @@ public class SttReconnectTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         var clock = new TimerWatchingClock();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
-        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
-        var reconnecting = new TaskCompletionSource();
-        SttSessionOptions options = SttAudio.Stream();
-        options.MaxQueuedBytes = 6400;
-        options.Reconnect = new SttReconnectOptions
-        {
-            InitialDelay = TimeSpan.FromMilliseconds(600),
-            MaxDelay = TimeSpan.FromMilliseconds(600),
-            OnReconnecting = _ => reconnecting.TrySetResult(),
-        };
         byte[] a = Enumerable.Repeat((byte)1, 3200).ToArray(), b = Enumerable.Repeat((byte)2, 3200).ToArray(), c = Enumerable.Repeat((byte)3, 3200).ToArray();
-
-        await using SttSession session = await client.Stt.ConnectAsync(options);
-        Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
-        await session.SendAudioAsync(new byte[3200]);
-        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        (SttSession session, Task<List<SttEvent>> reading) = await ReconnectingWithRoomForTwoFramesAsync(emulator, client);
+        await using SttSession _ = session;
 
         // The backoff waits on the client's clock, which stands still until the queue has been tried.
         await session.SendAudioAsync(a);
@@ -144,22 +156,9 @@ public class SttReconnectTests
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync();
         var clock = new TimerWatchingClock();
         using CartesiaClient client = emulator.CreateClient(new CartesiaClientOptions { TimeProvider = clock });
-        emulator.Faults.Add("GET /stt/websocket", new EmulatorFault { DropAfterChunks = 1 });
-        var reconnecting = new TaskCompletionSource();
-        SttSessionOptions options = SttAudio.Stream();
-        options.MaxQueuedBytes = 6400;
-        options.Reconnect = new SttReconnectOptions
-        {
-            InitialDelay = TimeSpan.FromMilliseconds(600),
-            MaxDelay = TimeSpan.FromMilliseconds(600),
-            OnReconnecting = _ => reconnecting.TrySetResult(),
-        };
         byte[][] frames = [.. Enumerable.Range(1, 5).Select(i => Enumerable.Repeat((byte)i, 3200).ToArray())];
-
-        await using SttSession session = await client.Stt.ConnectAsync(options);
-        Task<List<SttEvent>> reading = SttAudio.ReadAllAsync(session);
-        await session.SendAudioAsync(new byte[3200]);
-        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        (SttSession session, Task<List<SttEvent>> reading) = await ReconnectingWithRoomForTwoFramesAsync(emulator, client);
+        await using SttSession _ = session;
 
         // Two frames fill the queue; the third waits for room, the fourth and fifth wait for their turn behind it.
         await session.SendAudioAsync(frames[0]);
