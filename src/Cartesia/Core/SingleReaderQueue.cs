@@ -17,7 +17,6 @@ internal sealed class SingleReaderQueue<T> : IValueTaskSource<bool>
     private readonly Queue<T> _items = new(); // also the lock
     private ManualResetValueTaskSourceCore<bool> _wait;
     private CancellationTokenRegistration _registration; // the armed wait's cancellation; guarded by the lock
-    private CancellationToken _waitToken; // guarded by the lock
     private bool _waiting; // a wait is armed and not yet answered; guarded by the lock
     private bool _completed; // guarded by the lock
 
@@ -25,18 +24,6 @@ internal sealed class SingleReaderQueue<T> : IValueTaskSource<bool>
     public SingleReaderQueue(bool inlineContinuations)
     {
         _wait.RunContinuationsAsynchronously = !inlineContinuations;
-    }
-
-    /// <summary>Whether the reader waits for an item (an armed wait not yet answered).</summary>
-    public bool ReaderWaiting
-    {
-        get
-        {
-            lock (_items)
-            {
-                return _waiting;
-            }
-        }
     }
 
     /// <summary>Adds an item and wakes the reader if it waits; false (nothing added) once the queue is completed.</summary>
@@ -120,12 +107,11 @@ internal sealed class SingleReaderQueue<T> : IValueTaskSource<bool>
             _wait.Reset();
             version = _wait.Version;
             _waiting = true;
-            _waitToken = cancellationToken;
         }
 
         if (cancellationToken.CanBeCanceled)
         {
-            CancellationTokenRegistration registration = cancellationToken.UnsafeRegister(static state => ((SingleReaderQueue<T>)state!).CancelWait(), this);
+            CancellationTokenRegistration registration = cancellationToken.UnsafeRegister(static (state, token) => ((SingleReaderQueue<T>)state!).CancelWait(token), this);
             lock (_items)
             {
                 if (_waiting)
@@ -160,7 +146,6 @@ internal sealed class SingleReaderQueue<T> : IValueTaskSource<bool>
         registration = _registration;
         _registration = default;
         _waiting = false;
-        _waitToken = default;
         return true;
     }
 
@@ -171,9 +156,8 @@ internal sealed class SingleReaderQueue<T> : IValueTaskSource<bool>
         _wait.SetResult(result);
     }
 
-    private void CancelWait()
+    private void CancelWait(CancellationToken token)
     {
-        CancellationToken token;
         lock (_items)
         {
             if (!_waiting)
@@ -181,9 +165,7 @@ internal sealed class SingleReaderQueue<T> : IValueTaskSource<bool>
                 return;
             }
 
-            token = _waitToken;
             _waiting = false;
-            _waitToken = default;
             _registration = default; // this callback's own registration: nothing to wait for
         }
 

@@ -51,13 +51,9 @@ public class SingleReaderQueueTests
         foreach (bool inline in new[] { true, false })
         {
             var queue = new SingleReaderQueue<int>(inline);
-            var ranOn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Task reader = Task.Run(async () =>
-            {
-                await queue.WaitToReadAsync(CancellationToken.None);
-                ranOn.SetResult(Environment.CurrentManagedThreadId);
-            });
-            await WaitUntilArmedAsync(queue);
+            ValueTask<bool> waiting = queue.WaitToReadAsync(CancellationToken.None);
+            Assert.False(waiting.IsCompleted); // the wait is armed: the write below answers it
+            Task<int> continued = ThreadAfterAsync(waiting); // its continuation is registered before the write
 
             int writer = await Task.Factory.StartNew(
                 () =>
@@ -68,9 +64,13 @@ public class SingleReaderQueueTests
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
-            int continued = await ranOn.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            await reader;
-            Assert.Equal(inline, continued == writer);
+            Assert.Equal(inline, await continued.WaitAsync(TimeSpan.FromSeconds(10)) == writer);
+        }
+
+        static async Task<int> ThreadAfterAsync(ValueTask<bool> wait)
+        {
+            await wait.ConfigureAwait(false);
+            return Environment.CurrentManagedThreadId;
         }
     }
 
@@ -121,14 +121,5 @@ public class SingleReaderQueueTests
         }
 
         Assert.Equal(2000, read);
-    }
-
-    /// <summary>Waits until the reader's wait is armed (a write before that finds no waiter and wakes nobody).</summary>
-    private static async Task WaitUntilArmedAsync<T>(SingleReaderQueue<T> queue)
-    {
-        for (int i = 0; i < 1000 && !queue.ReaderWaiting; i++)
-        {
-            await Task.Delay(5);
-        }
     }
 }

@@ -131,13 +131,13 @@ internal sealed class SttSessionCore : IAsyncDisposable
     /// </summary>
     public ValueTask SendAudioAsync(ReadOnlyMemory<byte> audio, CancellationToken cancellationToken)
     {
-        ThrowIfDisposed();
         if (audio.IsEmpty)
         {
             ThrowIfNotAccepting();
             return default;
         }
 
+        ThrowIfDisposed();
         if (!_queue.TryPushAudio(audio.Span, out SttOutgoing? first, out SttConnection? connection))
         {
             return SendAudioWaitingAsync(audio, cancellationToken);

@@ -195,7 +195,6 @@ internal sealed class TtsContextDelivery
 
     private async IAsyncEnumerable<TtsEvent> ReadCoreAsync(bool pooledAudio, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        SingleReaderQueue<TtsEvent> reader = _events;
         TtsChunkEvent? lent = null;
         try
         {
@@ -204,7 +203,7 @@ internal sealed class TtsContextDelivery
                 bool more;
                 try
                 {
-                    more = await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                    more = await _events.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -212,13 +211,13 @@ internal sealed class TtsContextDelivery
                     throw;
                 }
 
-                ThrowIfDiscarded(reader);
+                ThrowIfDiscarded();
                 if (!more)
                 {
                     break;
                 }
 
-                while (reader.TryRead(out TtsEvent? value) || (!DeliverInline && PullHeld() && reader.TryRead(out value)))
+                while (_events.TryRead(out TtsEvent? value) || (!DeliverInline && PullHeld() && _events.TryRead(out value)))
                 {
                     lent?.ReturnAudio();
                     lent = null;
@@ -237,7 +236,7 @@ internal sealed class TtsContextDelivery
                     }
 
                     yield return value;
-                    ThrowIfDiscarded(reader);
+                    ThrowIfDiscarded();
                 }
             }
         }
@@ -271,14 +270,14 @@ internal sealed class TtsContextDelivery
     /// A cancelled or overflowed context ends its reader at the next read: what was queued is dropped (its pooled
     /// audio returned) and the reader gets the cancellation or the overflow at once, not after reading it all.
     /// </summary>
-    private void ThrowIfDiscarded(SingleReaderQueue<TtsEvent> reader)
+    private void ThrowIfDiscarded()
     {
         if (!_discardQueued)
         {
             return;
         }
 
-        while (reader.TryRead(out TtsEvent? dropped))
+        while (_events.TryRead(out TtsEvent? dropped))
         {
             if (dropped is TtsChunkEvent chunk)
             {
