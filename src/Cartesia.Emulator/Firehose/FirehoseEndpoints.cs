@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using Microsoft.AspNetCore.Connections;
 
 namespace Cartesia.Emulator.Firehose;
 
@@ -14,9 +13,9 @@ internal static class FirehoseEndpoints
     /// <summary>The TTS WebSocket: pre-built chunk frames per context.</summary>
     public static async Task TtsWebSocketAsync(HttpContext context, FirehoseFrames frames)
     {
-        using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using FirehoseWebSocket socket = await FirehoseWebSocket.AcceptAsync(context, MaxMessageBytes(context)).ConfigureAwait(false);
         TimeProvider clock = context.RequestServices.GetRequiredService<CartesiaEmulator>().Options.TimeProvider ?? TimeProvider.System;
-        await new FirehoseTtsConnection(socket, frames, MaxMessageBytes(context), clock, context.RequestAborted).RunAsync().ConfigureAwait(false);
+        await new FirehoseTtsConnection(socket, frames, clock, context.RequestAborted).RunAsync().ConfigureAwait(false);
     }
 
     /// <summary><c>POST /tts/bytes</c>: <see cref="EmulatorFirehose.BytesLength"/> bytes of raw PCM, whatever was asked.</summary>
@@ -43,28 +42,27 @@ internal static class FirehoseEndpoints
     /// </summary>
     public static async Task SttWebSocketAsync(HttpContext context)
     {
-        using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using FirehoseWebSocket socket = await FirehoseWebSocket.AcceptAsync(context, MaxMessageBytes(context)).ConfigureAwait(false);
         CancellationToken aborted = context.RequestAborted;
         string requestId = Guid.NewGuid().ToString();
-        var reader = new FirehoseMessageReader(socket, 256 * 1024, MaxMessageBytes(context));
         long audioBytes = 0;
         try
         {
             while (true)
             {
-                WebSocketMessageType type = await reader.ReadAsync(aborted).ConfigureAwait(false);
+                WebSocketMessageType type = await socket.ReadAsync(aborted).ConfigureAwait(false);
                 if (type == WebSocketMessageType.Close)
                 {
-                    break;
+                    return;
                 }
 
                 if (type == WebSocketMessageType.Binary)
                 {
-                    audioBytes += reader.Count;
+                    audioBytes += socket.Count;
                     continue;
                 }
 
-                string command = Encoding.UTF8.GetString(reader.Message).Trim();
+                string command = Encoding.UTF8.GetString(socket.Message).Trim();
                 if (command == "finalize")
                 {
                     await SendAsync(socket, $"{{\"type\":\"flush_done\",\"request_id\":\"{requestId}\"}}", aborted).ConfigureAwait(false);
@@ -73,21 +71,16 @@ internal static class FirehoseEndpoints
                 {
                     await SendAsync(socket, $"{{\"type\":\"transcript\",\"request_id\":\"{requestId}\",\"text\":\"{audioBytes} bytes\",\"is_final\":true}}", aborted).ConfigureAwait(false);
                     await SendAsync(socket, $"{{\"type\":\"done\",\"request_id\":\"{requestId}\"}}", aborted).ConfigureAwait(false);
-                    break;
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty).ConfigureAwait(false);
+                    return;
                 }
             }
-
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cts.Token).ConfigureAwait(false);
-            }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
+        catch (Exception ex) when (FirehoseWebSocket.IsGone(ex))
         {
         }
     }
 
-    private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken)
-        => socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    private static ValueTask SendAsync(FirehoseWebSocket socket, string text, CancellationToken cancellationToken)
+        => socket.SendAsync(FirehoseWebSocket.TextFrame(Encoding.UTF8.GetBytes(text)), cancellationToken);
 }

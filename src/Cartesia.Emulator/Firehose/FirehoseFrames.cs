@@ -35,12 +35,13 @@ internal sealed class FirehoseFrames
     /// <summary>
     /// Writes the emulator's monotonic clock (<see cref="System.Diagnostics.Stopwatch"/>, CLOCK_MONOTONIC on Linux) in
     /// microseconds into a chunk frame's <c>step_time</c>, so a client on the same machine can measure how long the
-    /// chunk took to reach its reader.
+    /// chunk took to reach its reader. <paramref name="at"/> is where the digits start: <see cref="StampOffset"/> in the
+    /// chunk's JSON, plus the length of the WebSocket header in front of it.
     /// </summary>
-    public static void Stamp(byte[] frame)
+    public static void Stamp(byte[] frame, int at)
     {
         long micros = (long)(System.Diagnostics.Stopwatch.GetTimestamp() * (1_000_000.0 / System.Diagnostics.Stopwatch.Frequency));
-        Span<byte> field = frame.AsSpan(StampOffset, StampDigits);
+        Span<byte> field = frame.AsSpan(at, StampDigits);
         field.Fill((byte)' '); // JSON allows whitespace after a number: the field keeps its width
         System.Buffers.Text.Utf8Formatter.TryFormat(micros, field, out _);
     }

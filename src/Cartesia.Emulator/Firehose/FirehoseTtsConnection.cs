@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Connections;
 
 namespace Cartesia.Emulator.Firehose;
 
@@ -14,21 +13,19 @@ namespace Cartesia.Emulator.Firehose;
 /// </summary>
 internal sealed class FirehoseTtsConnection
 {
-    private readonly WebSocket _socket;
+    private readonly FirehoseWebSocket _socket;
     private readonly FirehoseFrames _frames;
     private readonly CancellationToken _aborted;
     private readonly TimeProvider _clock;
-    private readonly int _maxMessageBytes;
     private readonly Channel<Stream> _started = Channel.CreateUnbounded<Stream>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Dictionary<string, Stream> _streams = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parked = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
-    public FirehoseTtsConnection(WebSocket socket, FirehoseFrames frames, int maxMessageBytes, TimeProvider clock, CancellationToken aborted)
+    public FirehoseTtsConnection(FirehoseWebSocket socket, FirehoseFrames frames, TimeProvider clock, CancellationToken aborted)
     {
         _socket = socket;
         _clock = clock;
-        _maxMessageBytes = maxMessageBytes;
         _frames = frames;
         _aborted = aborted;
     }
@@ -36,12 +33,11 @@ internal sealed class FirehoseTtsConnection
     public async Task RunAsync()
     {
         Task writer = WriteLoopAsync();
-        var reader = new FirehoseMessageReader(_socket, 64 * 1024, _maxMessageBytes);
         try
         {
             while (true)
             {
-                WebSocketMessageType type = await reader.ReadAsync(_aborted).ConfigureAwait(false);
+                WebSocketMessageType type = await _socket.ReadAsync(_aborted).ConfigureAwait(false);
                 if (type == WebSocketMessageType.Close)
                 {
                     break;
@@ -49,28 +45,18 @@ internal sealed class FirehoseTtsConnection
 
                 if (type == WebSocketMessageType.Text)
                 {
-                    OnInput(reader.Message);
+                    OnInput(_socket.Message);
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
+        catch (Exception ex) when (FirehoseWebSocket.IsGone(ex))
         {
         }
         finally
         {
             _started.Writer.TryComplete();
             await writer.ConfigureAwait(false);
-            try
-            {
-                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                {
-                    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cts.Token).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
-            {
-            }
+            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty).ConfigureAwait(false); // nothing when a close went already
         }
     }
 
@@ -204,8 +190,8 @@ internal sealed class FirehoseTtsConnection
                         }
 
                         stream.Remaining--;
-                        FirehoseFrames.Stamp(stream.Frame);
-                        await _socket.SendAsync(stream.Frame, WebSocketMessageType.Text, endOfMessage: true, _aborted).ConfigureAwait(false);
+                        FirehoseFrames.Stamp(stream.Frame, stream.StampAt);
+                        await _socket.SendAsync(stream.Frame, _aborted).ConfigureAwait(false);
                         continue;
                     }
 
@@ -217,7 +203,7 @@ internal sealed class FirehoseTtsConnection
 
                     if (!park && !cancelled)
                     {
-                        await _socket.SendAsync(FirehoseFrames.Done(stream.ContextId), WebSocketMessageType.Text, endOfMessage: true, _aborted).ConfigureAwait(false);
+                        await _socket.SendAsync(FirehoseWebSocket.TextFrame(FirehoseFrames.Done(stream.ContextId)), _aborted).ConfigureAwait(false);
                     }
 
                     running[i] = running[^1];
@@ -226,16 +212,20 @@ internal sealed class FirehoseTtsConnection
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException or ObjectDisposedException)
+        catch (Exception ex) when (FirehoseWebSocket.IsGone(ex))
         {
         }
     }
 
-    private sealed class Stream(string contextId, byte[] frame, int remaining)
+    private sealed class Stream(string contextId, byte[] chunk, int remaining)
     {
         public string ContextId { get; } = contextId;
 
-        public byte[] Frame { get; } = frame;
+        /// <summary>The whole WebSocket frame of the context's chunk.</summary>
+        public byte[] Frame { get; } = FirehoseWebSocket.TextFrame(chunk);
+
+        /// <summary>Where in <see cref="Frame"/> the <c>step_time</c> digits start.</summary>
+        public int StampAt { get; } = FirehoseWebSocket.HeaderLength(chunk.Length) + FirehoseFrames.StampOffset;
 
         public int Remaining { get; set; } = remaining;
 

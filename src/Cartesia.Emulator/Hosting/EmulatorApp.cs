@@ -53,6 +53,10 @@ internal static class EmulatorApp
             });
         });
         builder.Services.AddSingleton(emulator);
+        if (options.Firehose is not null)
+        {
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, Firehose.FirehoseMemoryPoolFactory>();
+        }
 
         WebApplication app = builder.Build();
         app.UseMiddleware<HostFilterMiddleware>();
