@@ -177,19 +177,36 @@ internal static class DotnetClients
 
     // ---- (d) many contexts on one socket: completion, delivery latency, routing ----
 
-    public sealed record ManyResult(double CompletionMs, List<double> LatencyMicros, long Lost, long Misrouted);
+    /// <summary>
+    /// One (d)/(dp) run: <paramref name="StartedAtMicros"/> is when the last context's text had gone out (on the clock
+    /// chunks are stamped with), so <see cref="SteadyLatencyMicros"/> can leave out the chunks sent while the client
+    /// was still starting contexts.
+    /// </summary>
+    public sealed record ManyResult(double CompletionMs, List<double> LatencyMicros, List<double> StampMicros, double StartMs, double StartedAtMicros, long Lost, long Misrouted)
+    {
+        /// <summary>The latencies of the chunks the emulator sent after every context's text was out.</summary>
+        public List<double> SteadyLatencyMicros => [.. LatencyMicros.Where((_, i) => StampMicros[i] > StartedAtMicros)];
+    }
 
     public static async Task<ManyResult> ManySdkAsync(CartesiaClient client, int contexts, int chunksPerContext, byte[] expectedAudio, bool inline = false, bool pooled = false)
     {
         await using TtsWebSocket socket = await client.Tts.ConnectAsync(new TtsWebSocketOptions { MaxBufferedBytesPerContext = 1L << 30, DeliverEventsInline = inline });
         long misrouted = 0, lost = 0;
+        int started = 0;
+        double startMs = 0, startedAt = 0;
         TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
-        List<double>[] latencies = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>
+        (List<double> Latencies, List<double> Stamps)[] perContext = await Task.WhenAll(Enumerable.Range(0, contexts).Select(async _ =>
         {
             var mine = new List<double>(chunksPerContext);
+            var stamps = new List<double>(chunksPerContext);
             TtsContext context = socket.CreateContext(ContextOptions());
             await context.CompleteAsync("Hello."); // the text and the end in one message, as the raw client sends it
+            if (Interlocked.Increment(ref started) == contexts)
+            {
+                startMs = start.Elapsed.TotalMilliseconds;
+                startedAt = Stats.NowMicros();
+            }
             int chunks = 0;
             TtsEvent? last = null;
             await foreach (TtsEvent e in pooled ? context.ReadPooledEventsAsync() : context.ReadEventsAsync())
@@ -203,6 +220,7 @@ internal static class DotnetClients
                 if (e is TtsChunkEvent chunk)
                 {
                     mine.Add(Stats.NowMicros() - (chunk.StepTime ?? double.NaN));
+                    stamps.Add(chunk.StepTime ?? double.NaN);
                     chunks++;
                     if (!chunk.Audio.Span.SequenceEqual(expectedAudio))
                     {
@@ -216,11 +234,11 @@ internal static class DotnetClients
                 Interlocked.Add(ref lost, Math.Max(1, chunksPerContext - chunks));
             }
 
-            return mine;
+            return (mine, stamps);
         }));
         double completion = start.Elapsed.TotalMilliseconds;
         RecordCpu(cpu, (long)contexts * chunksPerContext * expectedAudio.Length);
-        return new ManyResult(completion, [.. latencies.SelectMany(l => l)], lost, misrouted);
+        return new ManyResult(completion, [.. perContext.SelectMany(c => c.Latencies)], [.. perContext.SelectMany(c => c.Stamps)], startMs, startedAt, lost, misrouted);
     }
 
     public static async Task<ManyResult> ManyRawAsync(BenchSettings settings, HttpMessageInvoker invoker, int contexts, int chunksPerContext, byte[] expectedAudio)
@@ -229,6 +247,7 @@ internal static class DotnetClients
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
         Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var latencies = new List<double>(contexts * chunksPerContext);
+        var stamps = new List<double>(contexts * chunksPerContext);
         long misrouted = 0;
         TimeSpan cpu = ProcessorTime();
         var start = Stopwatch.StartNew();
@@ -238,6 +257,8 @@ internal static class DotnetClients
             counts[id] = [0];
             await socket.SendAsync(id, "Hello.", @continue: false);
         }
+
+        double startMs = start.Elapsed.TotalMilliseconds, startedAt = Stats.NowMicros();
 
         for (int done = 0; done < contexts;)
         {
@@ -251,6 +272,7 @@ internal static class DotnetClients
             if (kind == RawKind.Chunk)
             {
                 latencies.Add(Stats.NowMicros() - socket.StepTime);
+                stamps.Add(socket.StepTime);
                 count[0]++;
                 if (!socket.Audio.SequenceEqual(expectedAudio))
                 {
@@ -266,7 +288,7 @@ internal static class DotnetClients
         double completion = start.Elapsed.TotalMilliseconds;
         RecordCpu(cpu, (long)contexts * chunksPerContext * expectedAudio.Length);
         long lost = counts.Values.Sum(c => (long)Math.Abs(chunksPerContext - c[0]));
-        return new ManyResult(completion, latencies, lost, misrouted);
+        return new ManyResult(completion, latencies, stamps, startMs, startedAt, lost, misrouted);
     }
 
     // ---- (e) STT streaming send throughput ----

@@ -178,6 +178,9 @@ internal sealed partial class Runner
             text.AppendLine($"| {head} chunk delivery {p} (µs) | | {F(dr)} | {F(ds)}; pooled {F(dq)}; inline {F(di)} | {F(dt)} | {F(RoundRatio(w, "sdk" + x, "raw" + x, "latency_" + p), "0.00")}; pooled {F(RoundRatio(w, "pooled" + x, "raw" + x, "latency_" + p), "0.00")}; inline {F(RoundRatio(w, "inline" + x, "raw" + x, "latency_" + p), "0.00")} | {F(Ratio(ds, dt), "0.00")} | |");
         }
 
+        double? sr = Median(w, "raw" + x, "steady_p99"), ss = Median(w, "sdk" + x, "steady_p99"), sq = Median(w, "pooled" + x, "steady_p99"), si = Median(w, "inline" + x, "steady_p99");
+        text.AppendLine($"| {head} chunk delivery p99 of chunks sent after the last context's text (µs) | | {F(sr)} | {F(ss)}; pooled {F(sq)}; inline {F(si)} | | {F(RoundRatio(w, "sdk" + x, "raw" + x, "steady_p99"), "0.00")}; pooled {F(RoundRatio(w, "pooled" + x, "raw" + x, "steady_p99"), "0.00")}; inline {F(RoundRatio(w, "inline" + x, "raw" + x, "steady_p99"), "0.00")} | | |");
+        text.AppendLine($"| {head} every context's text sent (ms from the start) | | {F(Median(w, "raw" + x, "texts_sent"), "0.0")} | {F(Median(w, "sdk" + x, "texts_sent"), "0.0")}; pooled {F(Median(w, "pooled" + x, "texts_sent"), "0.0")}; inline {F(Median(w, "inline" + x, "texts_sent"), "0.0")} | | | | |");
         double lostSdk = Bad("sdk" + x) + Bad("pooled" + x) + Bad("inline" + x);
         bool hasTs = ts is not null && _samples.Any(s => s.Client == ts && s.Workload == w);
         text.AppendLine($"| {head} lost + misrouted chunks, all rounds | | {F(Bad("raw" + x), "0")} | {F(lostSdk, "0")} | {F(hasTs ? Bad(ts!) : null, "0")} | | | |");

@@ -304,6 +304,8 @@ internal sealed partial class Runner
                 Add(workload, client, "cpu_per_mb", DotnetClients.LastCpuMsPerMb, "ms");
                 Add(workload, client, "latency_p50", Stats.Percentile(result.LatencyMicros, 50), "us");
                 Add(workload, client, "latency_p99", Stats.Percentile(result.LatencyMicros, 99), "us");
+                Add(workload, client, "steady_p99", Stats.Percentile(result.SteadyLatencyMicros, 99), "us");
+                Add(workload, client, "texts_sent", result.StartMs, "ms");
                 Add(workload, client, "lost", result.Lost, "chunks");
                 Add(workload, client, "misrouted", result.Misrouted, "chunks");
             }
