@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Connections;
 namespace Cartesia.Emulator.Firehose;
 
 /// <summary>
-/// Kestrel's memory for an emulator started in firehose mode: 64 KiB blocks rather than Kestrel's 4 KiB ones. Kestrel
-/// receives into one block at a time, so with 4 KiB blocks a client sending as fast as it can costs the emulator a
-/// receive call (and the kernel's work around it) per 4 KiB: a profile of the speech-to-text firehose put nearly all
-/// of the emulator's time in the kernel's receive path, enough to make the emulator, not the client, the limit.
+/// Kestrel's memory for an emulator started in firehose mode: 64 KiB blocks rather than Kestrel's 4 KiB ones, so the
+/// connection is read up to 64 KiB a call and written from larger pieces. For the TTS firehose over TLS it made the
+/// benchmark's raw client finish its 1,000 contexts in 131–178 ms rather than about 210; receiving speech-to-text audio
+/// it cut the read calls 16-fold, though there the kernel's own work per byte is what keeps the emulator busy.
 /// </summary>
 internal sealed class FirehoseMemoryPoolFactory : IMemoryPoolFactory<byte>
 {

@@ -87,6 +87,31 @@ public class FirehoseWebSocketTests
         Assert.Equal(1001, await socket.ReadCloseStatusAsync());
     }
 
+    [Fact]
+    public async Task A_websocket_over_http2_is_served_too()
+    {
+        // HTTP/2 WebSockets (extended CONNECT) need TLS here: the emulator's plain endpoint speaks HTTP/1.1 to them.
+        await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Firehose = new EmulatorFirehose(), UseTls = true });
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.HttpVersion = HttpVersion.Version20;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("Authorization", $"Bearer {emulator.ApiKey ?? "test-key"}");
+        socket.Options.SetRequestHeader("Cartesia-Version", "2026-08-14");
+        using var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == emulator.TlsCertificate!.GetCertHashString();
+        using var invoker = new HttpMessageInvoker(handler);
+        await socket.ConnectAsync(new Uri(emulator.WebSocketBaseUri, SttPath), invoker, CancellationToken.None);
+
+        await socket.SendAsync(new byte[3200], System.Net.WebSockets.WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+        await socket.SendAsync("close"u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        byte[] buffer = new byte[4096];
+        System.Net.WebSockets.WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, socket.HttpStatusCode); // 200 is HTTP/2's answer to a WebSocket CONNECT; HTTP/1.1's is 101
+        Assert.Contains("\"3200 bytes\"", Encoding.UTF8.GetString(buffer, 0, result.Count), StringComparison.Ordinal);
+    }
+
     /// <summary>A WebSocket client written out by hand: masked frames of any shape, the server's frames read raw.</summary>
     private sealed class RawWebSocket : IAsyncDisposable
     {
