@@ -194,6 +194,11 @@ internal sealed class FirehoseWebSocket : IDisposable
             };
             uint mask = BitConverter.ToUInt32(_in, _head + 2 + lengthBytes);
             _head += 2 + lengthBytes + 4;
+            if (length < 0)
+            {
+                return await FailAsync(WebSocketCloseStatus.ProtocolError, "a 64-bit length with its top bit set").ConfigureAwait(false);
+            }
+
             if (opcode >= 0x8)
             {
                 if (!fin || length > 125 || opcode > 0xA)

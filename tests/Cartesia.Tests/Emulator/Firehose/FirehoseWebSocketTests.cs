@@ -58,6 +58,7 @@ public class FirehoseWebSocketTests
     [InlineData("reserved bit")]
     [InlineData("continuation first")]
     [InlineData("fragmented ping")]
+    [InlineData("negative length")]
     public async Task A_frame_that_breaks_the_protocol_is_answered_with_1002(string fault)
     {
         await using CartesiaEmulator emulator = await CartesiaEmulator.StartAsync(new CartesiaEmulatorOptions { Firehose = new EmulatorFirehose() });
@@ -68,7 +69,8 @@ public class FirehoseWebSocketTests
             case "unmasked": await socket.SendAsync(0x1, "{}"u8, masked: false); break;
             case "reserved bit": await socket.SendAsync(0x41, "{}"u8); break;
             case "continuation first": await socket.SendAsync(0x0, "{}"u8); break;
-            default: await socket.SendAsync(0x9, "ping"u8, fin: false); break;
+            case "fragmented ping": await socket.SendAsync(0x9, "ping"u8, fin: false); break;
+            default: await socket.SendRawAsync([0x82, 0x80 | 127, 0x80, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 4]); break; // length 2^63 + 1
         }
 
         Assert.Equal(1002, await socket.ReadCloseStatusAsync());
@@ -190,6 +192,8 @@ public class FirehoseWebSocketTests
             frame.AddRange(body);
             return _stream.WriteAsync(frame.ToArray(), _timeout.Token).AsTask();
         }
+
+        public Task SendRawAsync(byte[] bytes) => _stream.WriteAsync(bytes, _timeout.Token).AsTask();
 
         public async Task<(int Opcode, string Text)> ReadTextAsync()
         {
