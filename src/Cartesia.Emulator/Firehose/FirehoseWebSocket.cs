@@ -101,23 +101,7 @@ internal sealed class FirehoseWebSocket : IDisposable
     public static int HeaderLength(int payloadLength) => payloadLength < 126 ? 2 : payloadLength <= ushort.MaxValue ? 4 : 10;
 
     /// <summary>Writes a pre-built frame (see <see cref="Frame"/>); throws <see cref="WebSocketException"/> once a close was sent.</summary>
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_closeSent)
-            {
-                throw new WebSocketException(WebSocketError.InvalidState, "The firehose socket has sent its close.");
-            }
-
-            await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) => WriteAsync(frame, closing: false, cancellationToken);
 
     /// <summary>Sends the close frame (once; later calls do nothing), within two seconds.</summary>
     public async Task CloseAsync(WebSocketCloseStatus status, string reason)
@@ -129,19 +113,7 @@ internal sealed class FirehoseWebSocket : IDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         try
         {
-            await _writeLock.WaitAsync(cts.Token).ConfigureAwait(false);
-            try
-            {
-                if (!_closeSent)
-                {
-                    _closeSent = true;
-                    await _stream.WriteAsync(Frame(0x8, payload), cts.Token).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                _writeLock.Release();
-            }
+            await WriteAsync(Frame(0x8, payload), closing: true, cts.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsGone(ex))
         {
@@ -235,7 +207,7 @@ internal sealed class FirehoseWebSocket : IDisposable
             type ??= opcode == 0x1 ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
             if (length > _maxMessageBytes - count)
             {
-                return await FailAsync(WebSocketCloseStatus.MessageTooBig, $"message too big: the emulator accepts messages up to {_maxMessageBytes} bytes").ConfigureAwait(false);
+                return await FailAsync(WebSocketCloseStatus.MessageTooBig, Hosting.EmulatorWebSocket.TooBigReason(_maxMessageBytes)).ConfigureAwait(false);
             }
 
             bool whole;
@@ -264,6 +236,31 @@ internal sealed class FirehoseWebSocket : IDisposable
                 Count = (int)count;
                 return type.Value;
             }
+        }
+    }
+
+    /// <summary>Writes one frame under the write lock; after the close, a later close does nothing and anything else throws.</summary>
+    private async ValueTask WriteAsync(ReadOnlyMemory<byte> frame, bool closing, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_closeSent)
+            {
+                if (closing)
+                {
+                    return;
+                }
+
+                throw new WebSocketException(WebSocketError.InvalidState, "The firehose socket has sent its close.");
+            }
+
+            _closeSent = closing;
+            await _stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
         }
     }
 

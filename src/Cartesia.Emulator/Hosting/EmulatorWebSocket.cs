@@ -95,16 +95,19 @@ internal sealed class EmulatorWebSocket : IDisposable
         }
     }
 
+    /// <summary>The reason a 1009 close gives (message too big), on every emulator socket.</summary>
+    public static string TooBigReason(int limit) => $"message too big: the emulator accepts messages up to {limit} bytes";
+
     /// <summary>
     /// Closes with 1009 (message too big), then reads and discards what the client still sends for a moment, so the
     /// close frame is not lost to a TCP reset of unread data.
     /// </summary>
-    public static async Task RefuseTooBigAsync(WebSocket socket, int limit)
+    private static async Task RefuseTooBigAsync(WebSocket socket, int limit)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         try
         {
-            await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, $"message too big: the emulator accepts messages up to {limit} bytes", cts.Token).ConfigureAwait(false);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, TooBigReason(limit), cts.Token).ConfigureAwait(false);
             byte[] scratch = new byte[16 * 1024];
             while ((await socket.ReceiveAsync(scratch.AsMemory(), cts.Token).ConfigureAwait(false)).MessageType != WebSocketMessageType.Close)
             {
