@@ -29,7 +29,7 @@ public class RequestBenchmarks
             OutputFormat = AudioOutputFormat.Raw(AudioEncoding.PcmS16LE, 24000),
             ContextId = "6f3b2c9e-1d4a-4c1e-9a8b-0f2e3d4c5b6a",
         };
-        _messages = new TtsContextMessages(options.ContextId, options, Json);
+        _messages = new TtsContextMessages(options.ContextId, options, Json, new TtsSettingsJson(Json));
     }
 
     /// <summary>One WebSocket input (<c>continue: true</c>) of a context.</summary>

@@ -11,7 +11,9 @@ internal sealed class AudioStreamTelemetry
 {
     private readonly long _started;
     private readonly double _bytesPerSecond;
-    private readonly KeyValuePair<string, object?>[] _tags;
+    private readonly string _operation;
+    private readonly string? _model;
+    private KeyValuePair<string, object?>[]? _tags; // made when a metric is first recorded (only with a listener)
     private int _firstRecorded;
     private int _ended;
 
@@ -23,15 +25,18 @@ internal sealed class AudioStreamTelemetry
     {
         _started = started;
         _bytesPerSecond = BytesPerSecond(format);
-        _tags = [new("cartesia.operation", operation), new("cartesia.model", model)];
+        _operation = operation;
+        _model = model;
     }
+
+    private KeyValuePair<string, object?>[] Tags => _tags ??= [new("cartesia.operation", _operation), new("cartesia.model", _model)];
 
     /// <summary>Notes audio arriving; the first time, records the time to first audio.</summary>
     public void OnAudio()
     {
         if (Volatile.Read(ref _firstRecorded) == 0 && Interlocked.Exchange(ref _firstRecorded, 1) == 0 && Telemetry.TimeToFirstAudio.Enabled)
         {
-            Telemetry.TimeToFirstAudio.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _tags);
+            Telemetry.TimeToFirstAudio.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, Tags);
         }
     }
 
@@ -40,7 +45,7 @@ internal sealed class AudioStreamTelemetry
     {
         if (Interlocked.Exchange(ref _ended, 1) == 0 && _bytesPerSecond > 0 && audioBytes > 0 && Telemetry.AudioDuration.Enabled)
         {
-            Telemetry.AudioDuration.Add(audioBytes / _bytesPerSecond, _tags);
+            Telemetry.AudioDuration.Add(audioBytes / _bytesPerSecond, Tags);
         }
     }
 

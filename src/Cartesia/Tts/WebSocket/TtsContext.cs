@@ -46,7 +46,7 @@ public sealed partial class TtsContext : IAsyncDisposable
     private readonly TtsContextWatchdog _watchdog;
     private readonly TtsContextProgress _progress;
     private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _disposal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _disposal; // made by the first DisposeAsync (most contexts are never disposed)
     private int _disposeStarted;
     private TtsSocketConnection? _connection;
     private Task<TtsSocketConnection>? _binding;
@@ -61,7 +61,7 @@ public sealed partial class TtsContext : IAsyncDisposable
         _messages = messages;
         _logger = logger;
         _delivery = new TtsContextDelivery(this, _gate, time, defaults.MaxBufferedBytesPerContext, defaults.DeliverEventsInline);
-        _watchdog = new TtsContextWatchdog(time, options.FirstChunkTimeout ?? defaults.FirstChunkTimeout, options.ChunkTimeout ?? defaults.ChunkTimeout, OnWatchdog);
+        _watchdog = new TtsContextWatchdog(time, options.FirstChunkTimeout ?? defaults.FirstChunkTimeout, options.ChunkTimeout ?? defaults.ChunkTimeout, static s => ((TtsContext)s!).OnWatchdog(), this);
         _progress = new TtsContextProgress(time, contextId, options);
     }
 
@@ -404,9 +404,10 @@ public sealed partial class TtsContext : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        TaskCompletionSource disposal = LazyInitializer.EnsureInitialized(ref _disposal, static () => new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
         {
-            await _disposal.Task.ConfigureAwait(false);
+            await disposal.Task.ConfigureAwait(false);
             return;
         }
 
@@ -417,7 +418,7 @@ public sealed partial class TtsContext : IAsyncDisposable
         }
         finally
         {
-            _disposal.TrySetResult();
+            disposal.TrySetResult();
         }
     }
 
@@ -439,6 +440,12 @@ public sealed partial class TtsContext : IAsyncDisposable
             }
 
             binding = _binding ??= BindOnceAsync();
+            if (_connection is { } boundNow)
+            {
+                // Bound at once (the socket was open): the binding is done, and need not live as long as the context.
+                _binding = null;
+                return boundNow;
+            }
         }
 
         return await binding.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -452,6 +459,7 @@ public sealed partial class TtsContext : IAsyncDisposable
             lock (_gate)
             {
                 _connection = connection;
+                _binding = null; // bound: later sends take the connection
             }
 
             return connection;

@@ -21,21 +21,14 @@ internal sealed class TtsContextMessages
     private readonly CartesiaJsonContext _json;
     private readonly int _settingsSize;
 
-    public TtsContextMessages(string contextId, TtsContextOptions options, CartesiaJsonContext json)
+    public TtsContextMessages(string contextId, TtsContextOptions options, CartesiaJsonContext json, TtsSettingsJson settings)
     {
         _contextId = contextId;
         _options = options;
         _json = json;
         _modelId = options.ModelId.Value;
-        _voice = JsonSerializer.SerializeToUtf8Bytes(options.Voice, json.TtsVoice);
-        var format = new AudioOutputFormat
-        {
-            Container = AudioContainer.Raw,
-            Encoding = options.OutputFormat.Encoding,
-            SampleRate = options.OutputFormat.SampleRate,
-            AdditionalProperties = options.OutputFormat.AdditionalProperties,
-        };
-        _outputFormat = JsonSerializer.SerializeToUtf8Bytes(format, json.AudioOutputFormat);
+        _voice = settings.Voice(options.Voice);
+        _outputFormat = settings.OutputFormat(options.OutputFormat);
         _generationConfig = options.GenerationConfig is null ? null : JsonSerializer.SerializeToUtf8Bytes(options.GenerationConfig, json.GenerationConfig);
         _settingsSize = 256 + _voice.Length + _outputFormat.Length + (_generationConfig?.Length ?? 0);
     }

@@ -12,11 +12,17 @@ internal sealed class TtsContextWatchdog : IAsyncDisposable
 {
     private readonly ITimer _timer;
 
-    public TtsContextWatchdog(TimeProvider time, TimeSpan firstChunkTimeout, TimeSpan chunkTimeout, Action fired)
+    /// <param name="time">The client's clock.</param>
+    /// <param name="firstChunkTimeout">How long a context may wait for its first audio.</param>
+    /// <param name="chunkTimeout">How long a context that owes audio may wait between two events.</param>
+    /// <param name="fired">Called with <paramref name="state"/> when the timer fires: a static callback and its state,
+    /// so no delegate is made per context (a socket may carry a thousand).</param>
+    /// <param name="state">The context.</param>
+    public TtsContextWatchdog(TimeProvider time, TimeSpan firstChunkTimeout, TimeSpan chunkTimeout, TimerCallback fired, object state)
     {
         FirstChunkTimeout = firstChunkTimeout;
         ChunkTimeout = chunkTimeout;
-        _timer = time.CreateTimer(static s => ((Action)s!)(), fired, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = time.CreateTimer(fired, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>How long a context may wait for its first audio after its first text.</summary>

@@ -24,6 +24,7 @@ public sealed class TtsWebSocket : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly ConcurrentDictionary<string, TtsContext> _contexts = new(StringComparer.Ordinal);
+    private readonly TtsSettingsJson _settingsJson;
     private TtsSocketConnection? _connection;
     private int _connections;
     private int _disposed;
@@ -34,6 +35,7 @@ public sealed class TtsWebSocket : IAsyncDisposable
         _core = core;
         _options = options;
         _logger = core.Settings.LoggerFactory.CreateLogger(Log.WebSocketCategory);
+        _settingsJson = new TtsSettingsJson(core.Json);
     }
 
     /// <summary>Whether a socket is open right now (false after an idle close until the next context reconnects).</summary>
@@ -57,7 +59,7 @@ public sealed class TtsWebSocket : IAsyncDisposable
         TtsContextOptions snapshot = TtsContextValidator.Validate(options, nameof(options), _core.Settings.ApiVersion);
         string id = snapshot.ContextId ?? TtsContextIds.Next();
         _core.WarnIfSunset(snapshot.ModelId, snapshot.Language, snapshot.Locale);
-        var context = new TtsContext(this, id, snapshot, new TtsContextMessages(id, snapshot, _core.Json), _options, _core.Settings.TimeProvider, _logger);
+        var context = new TtsContext(this, id, snapshot, new TtsContextMessages(id, snapshot, _core.Json, _settingsJson), _options, _core.Settings.TimeProvider, _logger);
         if (!_contexts.TryAdd(id, context))
         {
             throw new ArgumentException($"Context id '{id}' is already in use on this connection; context ids must be unique.", nameof(options));
