@@ -16,7 +16,7 @@ internal sealed class TtsSettingsJson(CartesiaJsonContext json)
     private VoiceEntry? _voice;
     private FormatEntry? _format;
 
-    /// <summary>The voice's JSON (<c>{"mode":"id","id":…}</c>).</summary>
+    /// <summary>The voice's JSON in the shape of the client's API version (a plain id, or <c>{"mode":"id","id":…}</c> before 2026-08-14).</summary>
     public byte[] Voice(TtsVoice voice)
     {
         if (voice.AdditionalProperties is { Count: > 0 })
