@@ -8,7 +8,7 @@ namespace Cartesia.Core.Http;
 /// WebSocket framing). The BCL's WebSocket reads each frame's header and then its payload, and without a buffer below it each
 /// of those is a system call: two per audio chunk. Here one call takes whatever the kernel holds, up to
 /// <see cref="BufferSize"/>, so a burst of frames costs one. Reads at least as large as the buffer, and all writes,
-/// go straight to the socket (nothing is ever held back on the way out).
+/// go straight to the stream below (for a WebSocket, a <see cref="WriteGatheringStream"/>).
 /// </summary>
 internal sealed class ReadBufferedStream : Stream
 {
@@ -29,7 +29,8 @@ internal sealed class ReadBufferedStream : Stream
     /// <summary>
     /// The connect step of the SDK's <see cref="SocketsHttpHandler"/> (<see cref="SocketsHttpHandler.ConnectCallback"/>):
     /// what the handler does by default (a TCP socket with Nagle off, connected to the host's addresses in turn),
-    /// with the read buffer on top when the connection is opened for a WebSocket. Plain HTTP connections keep the
+    /// with the read buffer and write gathering (<see cref="WriteGatheringStream"/>) on top when the connection is
+    /// opened for a WebSocket. Plain HTTP connections keep the
     /// bare socket stream: the handler reads those through a buffer of its own, and it cancels a synchronous read of
     /// a response promptly only on a bare socket stream.
     /// </summary>
@@ -47,7 +48,7 @@ internal sealed class ReadBufferedStream : Stream
         }
 
         var stream = new NetworkStream(socket, ownsSocket: true);
-        return IsWebSocketUpgrade(context.InitialRequestMessage) ? new ReadBufferedStream(stream) : stream;
+        return IsWebSocketUpgrade(context.InitialRequestMessage) ? new ReadBufferedStream(new WriteGatheringStream(stream, socket)) : stream;
     }
 
     /// <summary>Whether a request asks to upgrade its connection to a WebSocket (RFC 6455 §4.1).</summary>
