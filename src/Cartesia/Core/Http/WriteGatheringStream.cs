@@ -8,10 +8,11 @@ namespace Cartesia.Core.Http;
 /// A WebSocket connection's socket stream that gathers writes made in quick succession into one system call.
 /// <list type="bullet">
 /// <item>A write that comes more than <see cref="GatherWindow"/> after the one before it (every message of a
-/// conversation at human pace) goes straight to the socket from the caller's buffer, before the write returns:
-/// exactly what happens without this stream.</item>
-/// <item>A write that follows closely (a loop pushing audio as fast as it can, a thousand contexts starting) is
-/// copied into a queue and returns at once. A sender on the thread pool writes the queue as one block; what arrives
+/// conversation at human pace), or after something was read since that one (an answer to what the service said),
+/// goes straight to the socket from the caller's buffer, before the write returns: exactly what happens without
+/// this stream.</item>
+/// <item>A write that follows the previous one closely with nothing read between them (a loop pushing audio as fast
+/// as it can, a thousand contexts starting) is copied into a queue and returns at once. A sender on the thread pool writes the queue as one block; what arrives
 /// while that block is in flight goes out in the next one. A full queue makes the writer wait for room, so memory
 /// stays bounded by <see cref="QueueCapacity"/> however fast the caller writes.</item>
 /// </list>
@@ -48,6 +49,8 @@ internal sealed class WriteGatheringStream : Stream
     private bool _disposed;
     private bool _innerClosed;
     private long _lastWrite;
+    private long _reads;
+    private long _readsAtLastWrite;
     private Exception? _failure;
     private TaskCompletionSource? _progress;
     private ITimer? _drainLimit;
@@ -76,13 +79,29 @@ internal sealed class WriteGatheringStream : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ValueTask<int> read = _inner.ReadAsync(buffer, cancellationToken);
+        if (read.IsCompletedSuccessfully)
+        {
+            Volatile.Write(ref _reads, _reads + 1);
+            return read;
+        }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _inner.ReadAsync(buffer, offset, count, cancellationToken);
+        return CountReadAsync(read);
+    }
 
-    public override int Read(Span<byte> buffer) => _inner.Read(buffer);
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+    public override int Read(Span<byte> buffer)
+    {
+        int n = _inner.Read(buffer);
+        Volatile.Write(ref _reads, _reads + 1);
+        return n;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -94,10 +113,11 @@ internal sealed class WriteGatheringStream : Stream
         lock (_lock)
         {
             ThrowIfClosed();
-            long now = _time.GetTimestamp();
-            bool close = _lastWrite != 0 && now - _lastWrite < _gatherTicks;
+            long now = _time.GetTimestamp(), reads = Volatile.Read(ref _reads);
+            bool burst = _lastWrite != 0 && now - _lastWrite < _gatherTicks && reads == _readsAtLastWrite;
             _lastWrite = now;
-            if (!_busy && !close)
+            _readsAtLastWrite = reads;
+            if (!_busy && !burst)
             {
                 _busy = true; // idle, and not part of a burst: straight through
             }
@@ -202,6 +222,14 @@ internal sealed class WriteGatheringStream : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> CountReadAsync(ValueTask<int> read)
+    {
+        int n = await read.ConfigureAwait(false);
+        Volatile.Write(ref _reads, _reads + 1);
+        return n;
     }
 
     /// <summary>Copies a write into the queue if it fits (starting the sender if the socket is free); false if not.</summary>

@@ -25,6 +25,22 @@ public class WriteGatheringStreamTests
     }
 
     [Fact]
+    public async Task A_write_that_answers_a_read_goes_straight_through_however_soon_it_follows()
+    {
+        var inner = new GatedStream();
+        using var stream = new WriteGatheringStream(inner, time: new FakeTimeProvider()); // the clock stands still
+
+        await stream.WriteAsync(new byte[] { 1 });
+        Assert.Equal(0, await stream.ReadAsync(new byte[16])); // what the service said (the end, here)
+        await stream.WriteAsync(new byte[] { 2 });
+        Assert.Equal(0, stream.Read(new byte[4], 0, 4));
+        await stream.WriteAsync(new byte[] { 3 });
+
+        Assert.Equal([[1], [2], [3]], inner.Writes); // each written before WriteAsync returned
+        Assert.Equal(0, stream.GatheredWrites);
+    }
+
+    [Fact]
     public async Task Writes_in_quick_succession_go_out_together_while_one_is_in_flight()
     {
         var inner = new GatedStream();
