@@ -72,8 +72,9 @@ public class CartesiaClient : IDisposable
     /// <see cref="CartesiaClientOptions.HttpClient"/>: pooled connections recycled every 5 minutes (so DNS changes
     /// are seen), response decompression, a 10-second connect timeout, and a read buffer under each connection opened
     /// for a WebSocket, so a burst of frames is one system call rather than two per frame (about 1.3–1.6× the audio
-    /// per second on a TTS WebSocket; a WebSocket that reuses an idle connection of earlier REST calls reads without
-    /// it). Start from it when you need an <see cref="HttpClient"/> of your own (a proxy, client certificates,
+    /// per second on a TTS WebSocket), and write gathering on it: messages sent in quick succession with nothing
+    /// read between them go out together, while a message at conversational pace goes straight to the socket (a
+    /// WebSocket that reuses an idle connection of earlier REST calls has neither). Start from it when you need an <see cref="HttpClient"/> of your own (a proxy, client certificates,
     /// <c>IHttpClientFactory</c>) and set what you need on it; <c>AddCartesia</c> uses it as the primary handler.
     /// </summary>
     /// <returns>A handler the caller owns (dispose it, or the <see cref="HttpClient"/> made with it).</returns>
