@@ -201,7 +201,8 @@ public sealed class CartesiaEmulator : IAsyncDisposable
 
     /// <summary>
     /// With TLS: an <see cref="HttpClient"/> that trusts exactly this emulator's certificate (and nothing else
-    /// unknown), owned by the emulator. <see cref="CreateClient"/> uses it for REST and WebSockets.
+    /// unknown), owned by the emulator, on the handler the SDK makes for itself (<see cref="CartesiaClient.CreateHttpHandler"/>).
+    /// <see cref="CreateClient"/> uses it for REST and WebSockets.
     /// </summary>
     public HttpClient TrustingHttpClient => _trustingHttpClient ??= CreateTrustingHttpClient();
 
@@ -227,7 +228,7 @@ public sealed class CartesiaEmulator : IAsyncDisposable
     private HttpClient CreateTrustingHttpClient()
     {
         string thumbprint = TlsCertificate?.Thumbprint ?? throw new InvalidOperationException("The emulator serves no TLS certificate.");
-        var handler = new SocketsHttpHandler();
+        SocketsHttpHandler handler = CartesiaClient.CreateHttpHandler(); // what a client without an HttpClient of its own uses
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
             errors == System.Net.Security.SslPolicyErrors.None
             || (certificate is not null && string.Equals(certificate.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase));
