@@ -376,6 +376,14 @@ internal sealed class AgentSendQueue
         catch (CartesiaException ex)
         {
             Sent(length, audioBytes, pooled ? message : null, ex);
+
+            // The call ended between this push's check and its send (Close stops the writer after recording why):
+            // refuse as the check would have, with how the call ended, rather than as a failed send.
+            if (_sender.IsCompleted)
+            {
+                ThrowIfClosed();
+            }
+
             _onSendFailure(ex);
             throw;
         }

@@ -117,6 +117,9 @@ internal sealed class WebSocketSender
         return pending.Item;
     }
 
+    /// <summary>Whether <see cref="Complete"/> was called: a message refused now was refused for that, not for a failed send.</summary>
+    public bool IsCompleted => _completed;
+
     /// <summary>Stops accepting messages; those queued are still sent.</summary>
     public void Complete()
     {
