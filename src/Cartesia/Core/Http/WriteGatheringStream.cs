@@ -52,7 +52,7 @@ internal sealed class WriteGatheringStream : Stream
     private long _reads;
     private long _readsAtLastWrite;
     private Exception? _failure;
-    private TaskCompletionSource? _progress;
+    private readonly LockedSignal _progress = new(); // set whenever the sender takes the queue or the socket is freed
     private ITimer? _drainLimit;
 
     /// <param name="inner">The connection's stream.</param>
@@ -169,7 +169,7 @@ internal sealed class WriteGatheringStream : Stream
                     break;
                 }
 
-                progress = Progress();
+                progress = _progress.Task;
             }
 
             await progress.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -193,7 +193,6 @@ internal sealed class WriteGatheringStream : Stream
         if (disposing)
         {
             bool drain;
-            TaskCompletionSource? progress;
             lock (_lock)
             {
                 if (_disposed)
@@ -202,7 +201,7 @@ internal sealed class WriteGatheringStream : Stream
                 }
 
                 _disposed = true;
-                progress = TakeProgress(); // writers waiting for room learn of it
+                _progress.Set(); // writers waiting for room learn of it
                 drain = _background && _failure is null;
                 if (drain)
                 {
@@ -210,7 +209,6 @@ internal sealed class WriteGatheringStream : Stream
                 }
             }
 
-            progress?.TrySetResult();
             if (drain)
             {
                 EndReads();
@@ -272,7 +270,7 @@ internal sealed class WriteGatheringStream : Stream
                     return;
                 }
 
-                progress = Progress();
+                progress = _progress.Task;
             }
 
             await progress.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -330,7 +328,6 @@ internal sealed class WriteGatheringStream : Stream
             return;
         }
 
-        TaskCompletionSource? progress;
         lock (_lock)
         {
             if (_queued > 0 && _failure is null)
@@ -340,10 +337,9 @@ internal sealed class WriteGatheringStream : Stream
             }
 
             _busy = false;
-            progress = TakeProgress();
+            _progress.Set();
         }
 
-        progress?.TrySetResult();
         CloseIfDisposed();
     }
 
@@ -360,10 +356,9 @@ internal sealed class WriteGatheringStream : Stream
         {
             byte[]? block = null;
             int count = 0;
-            TaskCompletionSource? progress;
             lock (_lock)
             {
-                progress = TakeProgress();
+                _progress.Set();
                 if (_queued == 0 || _failure is not null)
                 {
                     _busy = false;
@@ -381,7 +376,6 @@ internal sealed class WriteGatheringStream : Stream
                 }
             }
 
-            progress?.TrySetResult();
             if (block is null)
             {
                 CloseIfDisposed();
@@ -403,7 +397,6 @@ internal sealed class WriteGatheringStream : Stream
     /// <summary>A write failed: the connection is closed (pending reads end) and every later write throws it.</summary>
     private void Fail(Exception failure)
     {
-        TaskCompletionSource? progress;
         lock (_lock)
         {
             _failure ??= failure;
@@ -411,10 +404,9 @@ internal sealed class WriteGatheringStream : Stream
             _background = false;
             _queued = 0;
             ReturnBuffers();
-            progress = TakeProgress();
+            _progress.Set();
         }
 
-        progress?.TrySetResult();
         CloseInner();
     }
 
@@ -432,7 +424,7 @@ internal sealed class WriteGatheringStream : Stream
                     return;
                 }
 
-                progress = Progress();
+                progress = _progress.Task;
             }
 
             progress.GetAwaiter().GetResult();
@@ -446,15 +438,6 @@ internal sealed class WriteGatheringStream : Stream
         {
             throw new IOException($"An earlier write to the connection failed: {_failure.Message}", _failure);
         }
-    }
-
-    private Task Progress() => (_progress ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-
-    private TaskCompletionSource? TakeProgress()
-    {
-        TaskCompletionSource? progress = _progress;
-        _progress = null;
-        return progress;
     }
 
     private void ReturnBuffers()
