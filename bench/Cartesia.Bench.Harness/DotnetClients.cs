@@ -21,13 +21,13 @@ internal static class DotnetClients
     /// </summary>
     public static double LastCpuMsPerMb { get; private set; }
 
-    private static TimeSpan ProcessorTime()
+    internal static TimeSpan ProcessorTime()
     {
         using var self = Process.GetCurrentProcess();
         return self.TotalProcessorTime;
     }
 
-    private static void RecordCpu(TimeSpan before, long bytes) => LastCpuMsPerMb = (ProcessorTime() - before).TotalMilliseconds / (bytes / 1e6);
+    internal static void RecordCpu(TimeSpan before, long bytes) => LastCpuMsPerMb = (ProcessorTime() - before).TotalMilliseconds / (bytes / 1e6);
 
     private static TtsContextOptions ContextOptions(string? id = null) => new()
     {

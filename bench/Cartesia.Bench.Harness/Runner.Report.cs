@@ -43,14 +43,15 @@ internal sealed partial class Runner
 
     /// <summary>
     /// The "server not the bottleneck" line of a workload: the emulator under <see cref="ServerBusyLimit"/> cores while
-    /// the raw client ran, or (throughput) a client that only discards frames well above the raw one.
+    /// the raw client ran, or (throughput) a client that does no per-frame work — (a)'s discard reader, (e)'s blast
+    /// sender — well above the raw one.
     /// </summary>
-    private void ServerCheck(string workload, double? busy, double? discardToRaw = null)
+    private void ServerCheck(string workload, double? busy, double? ceilingToRaw = null, string ceiling = "discard")
     {
         double limit = ServerBusyLimit;
-        string measured = (discardToRaw is null ? string.Empty : $"discard {F(discardToRaw, "0.00")} x raw; ") + $"emulator {F(busy, "0.00")} cores";
-        bool? holds = busy is null && discardToRaw is null ? null : (discardToRaw > 1.2) || (busy < limit);
-        _targets.Add(($"{workload}: server not the bottleneck ({(discardToRaw is null ? string.Empty : "discard well above raw, or ")}the emulator under {limit:0.##} core while raw ran)", measured, holds));
+        string measured = (ceilingToRaw is null ? string.Empty : $"{ceiling} {F(ceilingToRaw, "0.00")} x raw; ") + $"emulator {F(busy, "0.00")} cores";
+        bool? holds = busy is null && ceilingToRaw is null ? null : (ceilingToRaw > 1.2) || (busy < limit);
+        _targets.Add(($"{workload}: server not the bottleneck ({(ceilingToRaw is null ? string.Empty : $"{ceiling} well above raw, or ")}the emulator under {limit:0.##} core while raw ran)", measured, holds));
     }
 
     public string Report()
@@ -198,11 +199,16 @@ internal sealed partial class Runner
         string via = x == "-ws" ? "ws://" : "wss://";
         double? er = Median("e", "raw" + x, "throughput"), es = Median("e", "sdk" + x, "throughput"), et = x == "" ? Median("e", "ts", "throughput") : null;
         double? eRatio = RoundRatio("e", "sdk" + x, "raw" + x);
-        text.AppendLine($"| (e) {via} STT streaming send (MB/s) | | {F(er)} | {F(es)} | {F(et)} | {F(eRatio, "0.00")} | {F(Ratio(es, et), "0.00")} | {F(Ratio(er, et), "0.00")} |");
-        text.AppendLine($"| (e) {via} client CPU per MB sent (ms) | | {F(Median("e", "raw" + x, "cpu_per_mb"), "0.00")} | {F(Median("e", "sdk" + x, "cpu_per_mb"), "0.00")} | | {F(RoundRatio("e", "sdk" + x, "raw" + x, "cpu_per_mb"), "0.00")} | | |");
-        text.AppendLine($"| (e) {via} emulator CPU while the client ran (cores) | | {F(Median("e", "raw" + x, "server_cores"), "0.00")} | {F(Median("e", "sdk" + x, "server_cores"), "0.00")} | {F(x == "" ? Median("e", "ts", "server_cores") : null, "0.00")} | | | |");
+        // The discard column holds (e)'s blast sender: the same frames, SttBlast.FramesPerWrite to a write, no per-frame work.
+        text.AppendLine($"| (e) {via} STT streaming send (MB/s); discard column: the blast sender | {F(Median("e", "blast" + x, "throughput"))} | {F(er)} | {F(es)} | {F(et)} | {F(eRatio, "0.00")} | {F(Ratio(es, et), "0.00")} | {F(Ratio(er, et), "0.00")} |");
+        text.AppendLine($"| (e) {via} client CPU per MB sent (ms) | {F(Median("e", "blast" + x, "cpu_per_mb"), "0.00")} | {F(Median("e", "raw" + x, "cpu_per_mb"), "0.00")} | {F(Median("e", "sdk" + x, "cpu_per_mb"), "0.00")} | | {F(RoundRatio("e", "sdk" + x, "raw" + x, "cpu_per_mb"), "0.00")} | | |");
+        text.AppendLine($"| (e) {via} emulator CPU while the client ran (cores) | {F(Median("e", "blast" + x, "server_cores"), "0.00")} | {F(Median("e", "raw" + x, "server_cores"), "0.00")} | {F(Median("e", "sdk" + x, "server_cores"), "0.00")} | {F(x == "" ? Median("e", "ts", "server_cores") : null, "0.00")} | | | |");
         _targets.Add(($"e {via}: SDK >= 0.9 x raw", F(eRatio, "0.00"), eRatio is { } eq ? eq >= 0.9 : null));
-        ServerCheck($"e {via}", Median("e", "raw" + x, "server_cores"));
+        // A flat-out sender keeps the emulator busy whatever rate it reaches, since every write wakes the emulator
+        // (0.9 of a core or more for raw's 300 MB/s and for the blast sender's 2,700 alike), so the emulator's CPU
+        // cannot tell whether it held raw back. The check is (a)'s instead: the emulator took in well more from a
+        // sender that does no per-frame work than the raw client gave it.
+        ServerCheck($"e {via}", Median("e", "raw" + x, "server_cores"), RoundRatio("e", "blast" + x, "raw" + x), "blast");
     }
 
     private void ReportPacedStt(StringBuilder text, string x)

@@ -106,6 +106,7 @@ internal sealed partial class Runner
                     long sttBytes = (_settings.Smoke ? 100 : 1_000) * (long)_settings.SttFrameBytes;
                     await DotnetClients.SttSdkAsync(sttSdk, sttBytes, _settings.SttFrameBytes);
                     await DotnetClients.SttRawAsync(sttSettings, sttInvoker, sttBytes, _settings.SttFrameBytes);
+                    await SttBlast.SendAsync(sttSettings, sttInvoker, sttBytes, _settings.SttFrameBytes);
                 }
                 while (clock.Elapsed < WarmUpTime);
             }
@@ -328,7 +329,7 @@ internal sealed partial class Runner
         int repeats = paced ? _settings.PacedSttRepeats : _settings.SttRepeats;
         for (int round = 0; round < _settings.Rounds * repeats; round++)
         {
-            foreach (string client in Rotate(Clients("raw", "sdk"), round))
+            foreach (string client in Rotate(paced ? Clients("raw", "sdk") : Clients("raw", "sdk", "blast"), round))
             {
                 if (client == "ts" && (paced || round % repeats != 0))
                 {
@@ -342,6 +343,7 @@ internal sealed partial class Runner
                 {
                     "raw" => await DotnetClients.SttRawAsync(settings, invoker, total, _settings.SttFrameBytes, pace),
                     "sdk" => await DotnetClients.SttSdkAsync(sdk, total, _settings.SttFrameBytes, pace),
+                    "blast" => await SttBlast.SendAsync(settings, invoker, total, _settings.SttFrameBytes),
                     _ => (await ChildProcesses.RunNodeAsync(_settings, new { workload = "stt", url = _settings.BaseUri.ToString(), total, frameBytes = _settings.SttFrameBytes }))["mbps"],
                 };
                 Add(workload, client, "throughput", mbps, "MB/s");
