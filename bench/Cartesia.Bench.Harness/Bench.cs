@@ -77,6 +77,13 @@ internal sealed class BenchSettings
     /// <summary>How much (ep) sends per run.</summary>
     public long PacedSttBytes => (Smoke ? 1L << 20 : 64L << 20) / SttFrameBytes * SttFrameBytes;
 
+    /// <summary>
+    /// How many times (d) and (dp) run each .NET client per round, alternating: a run's p99 is that of one burst of a
+    /// fraction of a second (one to a few seconds paced), and single runs' SDK / raw ratios spread 0.7–3.5 on this VM
+    /// (the raw client's own p99 over <c>ws:</c> 4.1–24 ms in five runs), so the median needs more pairs than rounds.
+    /// </summary>
+    public int ThousandRepeats => Smoke ? 1 : 4;
+
     /// <summary>How many alternating pairs of the .NET clients (e) runs per round.</summary>
     public int SttRepeats => Smoke ? 1 : 4;
 
