@@ -168,10 +168,16 @@ internal sealed partial class Runner
     {
         Console.Error.WriteLine($"== ({workload}) TTS WebSocket receive throughput: {contexts} context(s) x {chunks} chunks of {_settings.ChunkBytes} bytes");
         await SetFirehoseAsync(chunks, _settings.ChunkBytes, 1 << 20);
-        for (int round = 0; round < _settings.Rounds; round++)
+        int repeats = _settings.Repeats;
+        for (int round = 0; round < _settings.Rounds * repeats; round++)
         {
             foreach (string client in Rotate(Clients("discard", "raw", "sdk", "pooled", "inline"), round))
             {
+                if (client == "ts" && round % repeats != 0)
+                {
+                    continue; // once a round (Repeats)
+                }
+
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
                 using var server = ServerLoad.Start(settings.ServerPid);
                 double mbps = name switch
@@ -266,14 +272,14 @@ internal sealed partial class Runner
         Console.Error.WriteLine($"== ({workload}) {contexts} concurrent contexts on one socket, {chunks} chunks each, {(paced ? $"paced at {rate} chunks/s" : "as fast as the client reads")}");
         await SetFirehoseAsync(chunks, _settings.ChunkBytes, 1 << 20, rate);
         byte[] expected = Tone(_settings.ChunkBytes);
-        int repeats = _settings.ThousandRepeats;
+        int repeats = _settings.Repeats;
         for (int round = 0; round < _settings.Rounds * repeats; round++)
         {
             foreach (string client in Rotate(Clients("raw", "sdk", "pooled", "inline"), round))
             {
                 if (client == "ts" && round % repeats != 0)
                 {
-                    continue; // the TypeScript SDK once a round: it is compared by its median, not pair by pair
+                    continue; // once a round (Repeats)
                 }
 
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
@@ -332,7 +338,7 @@ internal sealed partial class Runner
         Console.Error.WriteLine($"== ({workload}) STT streaming send: {total >> 20} MiB in {_settings.SttFrameBytes}-byte frames{how}");
         // Each round runs the .NET clients in several alternating pairs (a run is a fraction of a second, and this VM
         // has slow spells longer than that): the ratio is the median over all pairs.
-        int repeats = paced ? _settings.PacedSttRepeats : _settings.SttRepeats;
+        int repeats = paced ? _settings.PacedSttRepeats : _settings.Repeats;
         for (int round = 0; round < _settings.Rounds * repeats; round++)
         {
             foreach (string client in Rotate(paced ? Clients("raw", "sdk") : Clients("raw", "sdk", "blast"), round))
