@@ -4,7 +4,7 @@
 # baseline, a discarding client and @cartesia/cartesia-js against it, interleaved round by round; the .NET clients
 # also run against a second, plain-ws firehose emulator, where the server's TLS is not the ceiling.
 # Prints the ratio table; writes bench/results.json (full run) or a temp file (--smoke).
-#   bash bench/run.sh            full sizes, 5 rounds (about 6 minutes on 2 cores)
+#   bash bench/run.sh            full sizes, 5 rounds (about 10 minutes on 2 cores)
 #   bash bench/run.sh --smoke    tiny sizes, 1 round (CI: proves the harness still runs; the numbers mean nothing)
 #   bash bench/run.sh --rounds 3 other harness options pass through (--only a1,a100 runs only those workloads,
 #                                --warm-up SECONDS for a shorter warm-up)
