@@ -341,6 +341,20 @@ internal static class DotnetClients
             await socket.SendAsync(frame, WebSocketMessageType.Binary, true, CancellationToken.None);
         }
 
+        string? final = await CloseSttAsync(socket);
+        TimeSpan elapsed = start.Elapsed;
+        RecordCpu(cpu, totalBytes);
+        Check(final?.Contains($"\"{totalBytes} bytes\"", StringComparison.Ordinal) == true, $"the raw STT server counted '{final}'");
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bench", CancellationToken.None);
+        return Stats.Mbps(totalBytes, elapsed);
+    }
+
+    /// <summary>
+    /// Ends a raw speech-to-text push: sends <c>close</c> and reads the firehose's answers up to <c>done</c>. Returns
+    /// the final transcript's message (it says how many bytes arrived), or null when none came.
+    /// </summary>
+    public static async Task<string?> CloseSttAsync(WebSocket socket)
+    {
         await socket.SendAsync("close"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
         byte[] buffer = new byte[4096];
         string? final = null;
@@ -349,7 +363,7 @@ internal static class DotnetClients
             WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                break;
+                return final;
             }
 
             string text = Encoding.UTF8.GetString(buffer, 0, result.Count);
@@ -360,15 +374,9 @@ internal static class DotnetClients
 
             if (text.Contains("\"type\":\"done\"", StringComparison.Ordinal))
             {
-                break;
+                return final;
             }
         }
-
-        TimeSpan elapsed = start.Elapsed;
-        RecordCpu(cpu, totalBytes);
-        Check(final?.Contains($"\"{totalBytes} bytes\"", StringComparison.Ordinal) == true, $"the raw STT server counted '{final}'");
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bench", CancellationToken.None);
-        return Stats.Mbps(totalBytes, elapsed);
     }
 
     public static void Check(bool condition, string what)

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
-using System.Text;
+using System.Net.WebSockets;
 
 namespace Cartesia.Bench.Harness;
 
@@ -34,7 +34,7 @@ internal static class SttBlast
         DotnetClients.Check(response.StatusCode == HttpStatusCode.SwitchingProtocols, $"the blast sender's upgrade answered {(int)response.StatusCode}");
         await using Stream stream = await response.Content.ReadAsStreamAsync();
 
-        byte[] frame = MaskedFrame(0x2, new byte[frameBytes]);
+        byte[] frame = MaskedFrame(new byte[frameBytes]);
         long frames = totalBytes / frameBytes;
         byte[] block = new byte[frame.Length * FramesPerWrite];
         for (int i = 0; i < FramesPerWrite; i++)
@@ -50,80 +50,28 @@ internal static class SttBlast
             await stream.WriteAsync(block.AsMemory(0, n * frame.Length));
         }
 
-        await stream.WriteAsync(MaskedFrame(0x1, "close"u8));
-        string? final = await ReadUntilDoneAsync(stream);
+        // The frames end on a frame boundary, so the BCL's client WebSocket can take over the connection for the close.
+        using WebSocket socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = TimeSpan.Zero });
+        string? final = await DotnetClients.CloseSttAsync(socket);
         TimeSpan elapsed = start.Elapsed;
         DotnetClients.RecordCpu(cpu, totalBytes);
         DotnetClients.Check(final?.Contains($"\"{frames * frameBytes} bytes\"", StringComparison.Ordinal) == true, $"the blast sender's STT server counted '{final}'");
         return Stats.Mbps(frames * frameBytes, elapsed);
     }
 
-    /// <summary>A final client frame with a zero mask key, so the masked payload is the payload itself.</summary>
-    private static byte[] MaskedFrame(byte opcode, ReadOnlySpan<byte> payload)
+    /// <summary>A final binary client frame (up to 64 KiB) with a zero mask key, so the masked payload is the payload itself.</summary>
+    private static byte[] MaskedFrame(ReadOnlySpan<byte> payload)
     {
-        int lengthBytes = payload.Length < 126 ? 0 : payload.Length <= ushort.MaxValue ? 2 : 8;
+        int lengthBytes = payload.Length < 126 ? 0 : 2;
         byte[] frame = new byte[2 + lengthBytes + 4 + payload.Length];
-        frame[0] = (byte)(0x80 | opcode);
-        frame[1] = (byte)(0x80 | (lengthBytes == 0 ? payload.Length : lengthBytes == 2 ? 126 : 127));
+        frame[0] = 0x82;
+        frame[1] = (byte)(0x80 | (lengthBytes == 0 ? payload.Length : 126));
         if (lengthBytes == 2)
         {
-            BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), (ushort)payload.Length);
-        }
-        else if (lengthBytes == 8)
-        {
-            BinaryPrimitives.WriteUInt64BigEndian(frame.AsSpan(2), (ulong)payload.Length);
+            BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), checked((ushort)payload.Length));
         }
 
         payload.CopyTo(frame.AsSpan(2 + lengthBytes + 4));
         return frame;
-    }
-
-    /// <summary>Reads the server's (unmasked, small) frames until <c>done</c>; returns the transcript's text frame.</summary>
-    private static async Task<string?> ReadUntilDoneAsync(Stream stream)
-    {
-        byte[] buffer = new byte[64 * 1024];
-        int filled = 0;
-        string? transcript = null;
-        while (true)
-        {
-            int read = await stream.ReadAsync(buffer.AsMemory(filled));
-            DotnetClients.Check(read > 0, "the blast sender's connection ended before done");
-            filled += read;
-            while (filled >= 2)
-            {
-                int length = buffer[1] & 0x7F;
-                int head = 2;
-                if (length == 126)
-                {
-                    if (filled < 4)
-                    {
-                        break;
-                    }
-
-                    length = BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2));
-                    head = 4;
-                }
-
-                DotnetClients.Check(length != 127, "the blast sender got a frame over 64 KiB");
-                if (filled < head + length)
-                {
-                    break;
-                }
-
-                string text = Encoding.UTF8.GetString(buffer, head, length);
-                if (text.Contains("\"transcript\"", StringComparison.Ordinal))
-                {
-                    transcript = text;
-                }
-
-                if (text.Contains("\"type\":\"done\"", StringComparison.Ordinal) || (buffer[0] & 0x0F) == 0x8)
-                {
-                    return transcript;
-                }
-
-                buffer.AsSpan(head + length, filled - head - length).CopyTo(buffer);
-                filled -= head + length;
-            }
-        }
     }
 }
