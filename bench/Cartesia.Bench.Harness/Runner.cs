@@ -157,6 +157,13 @@ internal sealed partial class Runner
 
     private static IEnumerable<string> Rotate(string[] clients, int round) => clients.Skip(round % clients.Length).Concat(clients.Take(round % clients.Length));
 
+    /// <summary>
+    /// The clients of run <paramref name="run"/> of a workload that runs each .NET client <paramref name="repeats"/>
+    /// times a round (<see cref="BenchSettings.Repeats"/>), in turn: the TypeScript SDK only in a round's first run,
+    /// as it is compared by its median rather than pair by pair.
+    /// </summary>
+    private static IEnumerable<string> PairedRun(string[] clients, int run, int repeats) => Rotate(clients, run).Where(c => c != "ts" || run % repeats == 0);
+
     /// <summary>The clients of a workload: the .NET ones (also over plain ws when there is a plain emulator) and the TypeScript SDK.</summary>
     private string[] Clients(params string[] dotnet)
         => [.. dotnet, .. _plainSettings is null ? [] : dotnet.Select(c => c + "-ws"), .. HasNode ? ["ts"] : Array.Empty<string>()];
@@ -171,13 +178,8 @@ internal sealed partial class Runner
         int repeats = _settings.Repeats;
         for (int round = 0; round < _settings.Rounds * repeats; round++)
         {
-            foreach (string client in Rotate(Clients("discard", "raw", "sdk", "pooled", "inline"), round))
+            foreach (string client in PairedRun(Clients("discard", "raw", "sdk", "pooled", "inline"), round, repeats))
             {
-                if (client == "ts" && round % repeats != 0)
-                {
-                    continue; // once a round (Repeats)
-                }
-
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
                 using var server = ServerLoad.Start(settings.ServerPid);
                 double mbps = name switch
@@ -275,13 +277,8 @@ internal sealed partial class Runner
         int repeats = _settings.Repeats;
         for (int round = 0; round < _settings.Rounds * repeats; round++)
         {
-            foreach (string client in Rotate(Clients("raw", "sdk", "pooled", "inline"), round))
+            foreach (string client in PairedRun(Clients("raw", "sdk", "pooled", "inline"), round, repeats))
             {
-                if (client == "ts" && round % repeats != 0)
-                {
-                    continue; // once a round (Repeats)
-                }
-
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
                 Settle();
                 using var server = ServerLoad.Start(settings.ServerPid);
@@ -341,13 +338,9 @@ internal sealed partial class Runner
         int repeats = paced ? _settings.PacedSttRepeats : _settings.Repeats;
         for (int round = 0; round < _settings.Rounds * repeats; round++)
         {
-            foreach (string client in Rotate(paced ? Clients("raw", "sdk") : Clients("raw", "sdk", "blast"), round))
+            // (ep) leaves the TypeScript SDK out: it is not paced.
+            foreach (string client in PairedRun(paced ? Clients("raw", "sdk") : Clients("raw", "sdk", "blast"), round, repeats).Where(c => !paced || c != "ts"))
             {
-                if (client == "ts" && (paced || round % repeats != 0))
-                {
-                    continue;
-                }
-
                 (BenchSettings settings, HttpMessageInvoker invoker, CartesiaClient sdk, string name) = Transport(client);
                 Settle();
                 using var server = ServerLoad.Start(settings.ServerPid);
